@@ -1,0 +1,355 @@
+/**
+ * Latin words (English spellings of names, or romanised "Banglish" Bengali typed the Avro way)
+ * mapped onto the alias-key alphabet of alias-keys.ts, so that `vladivostok` meets
+ * ভ্লাদিভোস্টক and `sorkar` meets সরকার without any word list.
+ *
+ * The word is cut into spelling units (digraphs first, then single letters with a look at their
+ * neighbours). A unit gives one or more raw key strings; ambiguous letters (g before e/i, c, a
+ * final e) give alternatives, and the product of the alternatives is capped at
+ * {@link MAX_LATIN_ALTERNATIVES}. Each raw string is then folded into K0/K1 by the same
+ * conventions as the Bengali side: a leading vowel run is one `V`, a vowel class repeated in a
+ * row is kept once, and a consonant class repeated with no vowel between is kept once (doubled
+ * letters, `ck`, `tth`). Rules: docs/bengali-text.md §3.2 and §4.5.
+ *
+ * @module
+ */
+
+import type { AliasKeys } from './alias-keys.js'
+
+/** At most this many key alternatives are returned for one Latin word. */
+export const MAX_LATIN_ALTERNATIVES = 8
+
+/** A suffix strip must leave at least this many letters. */
+export const MIN_ROMAN_STEM_LENGTH = 3
+
+/**
+ * Multi-letter spellings, longest first. Each gives one or more raw keys; in raw keys `a` stands
+ * for a vowel that is dropped from K1 but still separates two consonants.
+ */
+export const LATIN_DIGRAPHS: ReadonlyArray<readonly [spelling: string, alternatives: readonly string[]]> = [
+  ['tion', ['SaN', 'TIaN']], // English -tion is শন (স্টেশন); Banglish ti+o is তি
+  ['sch', ['S', 'SK', 'SC']], // German sch (শ), English school (স্ক), Banglish s+ch (poschim, শ্চ)
+  ['chr', ['KR']], // Greek ch before r: christ, chris
+  ['tch', ['C']], // watch
+  ['ksh', ['K']], // ক্ষ: lakshmi, dakshin
+  ['ch', ['C']], // চ ছ
+  ['sh', ['S']], // শ ষ
+  ['th', ['T', 'D']], // থ ঠ; English voiced th is written দ (the দ্য, brother ব্রাদার)
+  ['dh', ['D']], // ধ ঢ
+  ['bh', ['B']], // ভ
+  ['kh', ['K']], // খ
+  ['ph', ['F']], // ফ
+  ['gh', ['G']], // ঘ; never the soft g
+  ['jh', ['J']], // ঝ
+  ['zh', ['J']], // ঝ / zh
+  ['rh', ['R']], // ঢ় (Avro)
+  ['ck', ['K']], // English ck
+  ['nk', ['QK', 'NK']], // ঙ্ক / ংক (bank), or ন + ক across a boundary (sontanke)
+  ['ng', ['Q', 'NG']], // ঙ / ং and ঙ্গ (bangla, singapore), or ন + গ (dingulo)
+  ['ee', ['I']], // ঈ / ী
+  ['ea', ['I']], // English ea: peace, korea
+  ['oo', ['U']], // ঊ / ূ
+  ['ou', ['U', 'a']], // English ou (seoul) or Avro OU (ৌ, dropped)
+  ['au', ['a']], // ঔ / ৌ, or English au (paul): dropped
+  ['ai', ['E', 'I']], // English ai (ukraine, ে) or Banglish a+i (bhai, াই)
+  ['ay', ['E']], // English ay (not before a vowel: there y is a glide, dayitto দায়িত্ব)
+  ['ei', ['E']], // ei
+  ['ey', ['E']], // ey (not before a vowel)
+  ['ew', ['IU']], // English ew /juː/: new নিউ (not before a vowel: dewa দেওয়া)
+]
+
+/** Single letters that always give the same raw key. Context letters are in {@link contextLetter}. */
+export const LATIN_LETTER_CLASSES: Readonly<Record<string, string>> = {
+  a: 'a', // আ / া or the inherent vowel: dropped
+  o: 'a', // Banglish o is the inherent vowel (sorkar), or ও / ো: dropped
+  i: 'I', // ই / ি
+  u: 'U', // উ / ু
+  b: 'B', // ব
+  d: 'D', // দ ড
+  f: 'F', // ফ
+  j: 'J', // জ
+  k: 'K', // ক
+  l: 'L', // ল
+  m: 'M', // ম
+  n: 'N', // ন
+  p: 'P', // প
+  q: 'K', // ক
+  r: 'R', // র
+  s: 'S', // স
+  t: 'T', // ত ট
+  v: 'B', // ভ
+  z: 'J', // য / জ
+}
+
+/**
+ * English letter names as Bengali writes them (বিএসডি for BSD, টিভি for TV), as raw keys.
+ * A word without vowel letters is read as an acronym, letter by letter.
+ */
+export const LATIN_LETTER_NAMES: Readonly<Record<string, string>> = {
+  a: 'E', // এ
+  b: 'BI', // বি
+  c: 'SI', // সি
+  d: 'DI', // ডি
+  e: 'I', // ই
+  f: 'EF', // এফ
+  g: 'JI', // জি
+  h: 'EIC', // এইচ
+  i: 'aI', // আই
+  j: 'JE', // জে
+  k: 'KE', // কে
+  l: 'EL', // এল
+  m: 'EM', // এম
+  n: 'EN', // এন
+  o: 'a', // ও
+  p: 'PI', // পি
+  q: 'KIU', // কিউ
+  r: 'aR', // আর
+  s: 'ES', // এস
+  t: 'TI', // টি
+  u: 'IU', // ইউ
+  v: 'BI', // ভি
+  w: 'DaBLIU', // ডব্লিউ
+  x: 'EKS', // এক্স
+  y: 'aI', // ওয়াই
+  z: 'JED', // জেড
+}
+
+/** Romanised Bengali endings stripped by {@link romanSuffixStrips}, longest first. */
+export const ROMAN_SUFFIXES: ReadonlyArray<{ readonly suffix: string; readonly afterVowel?: boolean }> = [
+  { suffix: 'guloke' }, // plural + objective (-গুলোকে)
+  { suffix: 'gulote' }, // plural + locative (-গুলোতে)
+  { suffix: 'gulor' }, // plural + genitive (-গুলোর)
+  { suffix: 'chilen' }, // past continuous, honorific (-ছিলেন)
+  { suffix: 'echen' }, // present perfect, honorific (-েছেন)
+  { suffix: 'derke' }, // plural oblique + objective (-দেরকে)
+  { suffix: 'gulo' }, // plural (-গুলো)
+  { suffix: 'guli' }, // plural (-গুলি)
+  { suffix: 'chen' }, // -ছেন
+  { suffix: 'eche' }, // -েছে
+  { suffix: 'der' }, // plural oblique (-দের)
+  { suffix: 'yer' }, // genitive after a vowel (-য়ের)
+  { suffix: 'tir' }, // classifier + genitive (-টির)
+  { suffix: 'er' }, // genitive (-ের)
+  { suffix: 'ke' }, // objective (-কে)
+  { suffix: 'te' }, // locative (-তে)
+  { suffix: 'ra' }, // plural (-রা)
+  { suffix: 'ti' }, // classifier (-টি)
+  { suffix: 'r', afterVowel: true }, // genitive after a vowel (-র)
+  { suffix: 'y', afterVowel: true }, // locative after a vowel (-য়)
+]
+
+const VOWEL_LETTERS = 'aeiou'
+/** Letters after which an `h` only marks aspiration (and `chh`, `kkh`). */
+const ASPIRATING_LETTERS = 'bcdgjkptszrh'
+/** Raw-key symbols that are vowels. */
+const RAW_VOWELS = 'IUEa'
+
+function isVowelLetter(letter: string | undefined): boolean {
+  return letter !== undefined && letter !== '' && VOWEL_LETTERS.includes(letter)
+}
+
+function isConsonantLetter(letter: string | undefined): boolean {
+  return letter !== undefined && letter >= 'a' && letter <= 'z' && !VOWEL_LETTERS.includes(letter)
+}
+
+function isFrontVowelLetter(letter: string | undefined): boolean {
+  return letter === 'e' || letter === 'i' || letter === 'y'
+}
+
+/**
+ * Raw key alternatives of a letter whose key depends on its neighbours:
+ * c, g, x, y, w, h and a final e.
+ */
+function contextLetter(word: string, i: number): readonly string[] | undefined {
+  const letter = word[i]
+  const previous = word[i - 1]
+  const next = word[i + 1]
+  switch (letter) {
+    case 'c': // c before e/i/y is s (বাইসাইকেল); elsewhere k; Avro c is চ
+      return isFrontVowelLetter(next) ? ['S', 'C'] : ['K', 'C']
+    case 'g': // g before e/i/y: Gaza গাজা vs Georgia জর্জিয়া
+      return isFrontVowelLetter(next) ? ['G', 'J'] : ['G']
+    case 'x': // x is ks (এক্স); word-initially also s (শিনহুয়া)
+      return i === 0 ? ['KS', 'S'] : ['KS']
+    case 'y': // initial y + vowel: the initial vowel; between vowels a glide; before a: ya-phala; else i
+      if (i === 0 && isVowelLetter(next)) return ['a']
+      if (isVowelLetter(previous) && isVowelLetter(next)) return ['']
+      return isConsonantLetter(previous) && next === 'a' ? ['I', 'E'] : ['I']
+    case 'w': // initial w + vowel: the initial vowel; after a consonant u (সুইডেন); else dropped (wh = হ)
+      if (i === 0 && isVowelLetter(next)) return ['a']
+      return isConsonantLetter(previous) && isVowelLetter(next) ? ['U'] : ['']
+    case 'n': // n before a consonant: ন, or a typed candrabindu (chand চাঁদ) or anusvara (sonrokkhon সংরক্ষণ)
+      return isConsonantLetter(next) && next !== 'n' && next !== 'y' ? ['N', ''] : undefined
+    case 'h': // h after an aspirating letter is part of it (chh, kkh); otherwise হ
+      return previous !== undefined && ASPIRATING_LETTERS.includes(previous) ? [''] : ['H']
+    case 'e': // a final e after a consonant is silent in English, a vowel in Banglish (kore)
+      if (i === word.length - 1 && isConsonantLetter(previous) && hasVowelBefore(word, i - 1)) return ['', 'E']
+      return ['E']
+    default:
+      return undefined
+  }
+}
+
+function hasVowelBefore(word: string, end: number): boolean {
+  for (let i = 0; i < end; i++) if (isVowelLetter(word[i]) || word[i] === 'y') return true
+  return false
+}
+
+/** Digraphs ending in a glide letter (ay, ey, ew) give way to the glide rule before a vowel. */
+function matchDigraph(word: string, i: number): readonly [string, readonly string[]] | undefined {
+  for (const entry of LATIN_DIGRAPHS) {
+    const [spelling] = entry
+    if (!word.startsWith(spelling, i)) continue
+    const endsInGlide = spelling.endsWith('y') || spelling.endsWith('w')
+    if (endsInGlide && isVowelLetter(word[i + spelling.length])) continue
+    return entry
+  }
+  return undefined
+}
+
+/** Cuts a word into units; each unit is its list of raw key alternatives. */
+function latinUnits(word: string): string[][] {
+  const units: string[][] = []
+  for (let i = 0; i < word.length; ) {
+    const letter = word[i] ?? ''
+    const digraph = matchDigraph(word, i)
+    if (digraph !== undefined) {
+      units.push([...digraph[1]])
+      i += digraph[0].length
+      continue
+    }
+    const alternatives = contextLetter(word, i) ?? LATIN_LETTER_CLASSES[letter]
+    if (typeof alternatives === 'string' && letter === word[i - 1] && isConsonantLetter(letter)) {
+      units.push([alternatives, `a${alternatives}`]) // geminate (bidda বিদ্দা) or two syllables (panni পাননি)
+    } else if (alternatives !== undefined) units.push(typeof alternatives === 'string' ? [alternatives] : [...alternatives])
+    i++
+  }
+  return units
+}
+
+/** A word with no vowel letter (a e i o u y) is an acronym: bsd, tv, r (আর). */
+function isAcronym(word: string): boolean {
+  return !/[aeiouy]/.test(word)
+}
+
+/** Units of an acronym: letter names, separated by a dropped vowel (each name is its own syllable). */
+function letterNameUnits(word: string): string[][] {
+  return [...word].map((letter, i) => [(i > 0 ? 'a' : '') + (LATIN_LETTER_NAMES[letter] ?? '')])
+}
+
+/** Product of the units' alternatives, primary choices first, capped at `limit`. */
+function expandUnits(units: readonly string[][], limit: number): string[] {
+  let raws = ['']
+  for (const alternatives of units) {
+    const next: string[] = []
+    for (const alternative of alternatives) {
+      for (const raw of raws) {
+        if (next.length < limit) next.push(raw + alternative)
+      }
+    }
+    raws = next
+  }
+  return raws
+}
+
+/** Folds a raw key (classes plus `a` for dropped vowels) into K0 and K1. */
+function foldRawKey(raw: string): AliasKeys {
+  let k0 = ''
+  let k1 = ''
+  let last = ''
+  let lastConsonant = ''
+  let vowelSince = true
+  for (const symbol of raw) {
+    if (RAW_VOWELS.includes(symbol)) {
+      vowelSince = true
+      if (k0 === '') k0 = k1 = last = 'V'
+      else if (lastConsonant !== '' && symbol !== 'a' && symbol !== last) k1 += last = symbol
+      continue
+    }
+    const joined = !vowelSince && (symbol === lastConsonant || (symbol === 'G' && lastConsonant === 'Q'))
+    if (!joined) {
+      k0 += symbol
+      k1 += symbol
+      last = symbol
+    }
+    lastConsonant = symbol
+    vowelSince = false
+  }
+  return { k0, k1 }
+}
+
+/**
+ * True when the word is made of ASCII letters only (the words {@link latinKeys} maps).
+ *
+ * @example
+ * ```ts
+ * isLatinWord('putin') // true
+ * isLatinWord('পুতিন') // false
+ * ```
+ */
+export function isLatinWord(word: string): boolean {
+  if (word.length === 0) return false
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i) | 0x20
+    if (code < 0x61 || code > 0x7a) return false
+  }
+  return true
+}
+
+/**
+ * Maps a Latin word (English spelling or romanised Bengali) to alias keys on the alphabet of
+ * {@link bengaliKeys}, with up to {@link MAX_LATIN_ALTERNATIVES} alternatives for ambiguous
+ * letters. Compare them with the Bengali keys by equal K0 and {@link keyDistance} on K1.
+ *
+ * @param word - a lower-case ASCII word; other characters are skipped
+ * @returns distinct key pairs, the most likely reading first; [] when nothing is left
+ * @example
+ * ```ts
+ * latinKeys('vladivostok') // [{ k0: 'BLDBSTK', k1: 'BLDIBSTK' }] – same K0 as ভ্লাদিভোস্টক
+ * latinKeys('sorkar')      // [{ k0: 'SRKR', k1: 'SRKR' }] – সরকার
+ * ```
+ */
+export function latinKeys(word: string): AliasKeys[] {
+  const letters = word.toLowerCase().replace(/[^a-z]+/g, '')
+  if (letters === '') return []
+  const seen = new Set<string>()
+  const keys: AliasKeys[] = []
+  const readings = isAcronym(letters) ? [letterNameUnits(letters), latinUnits(letters)] : [latinUnits(letters)]
+  const raws = readings.flatMap((units) => expandUnits(units, MAX_LATIN_ALTERNATIVES))
+  for (const raw of raws.slice(0, MAX_LATIN_ALTERNATIVES)) {
+    const folded = foldRawKey(raw)
+    const id = `${folded.k0} ${folded.k1}`
+    if (folded.k0 === '' || seen.has(id)) continue
+    seen.add(id)
+    keys.push(folded)
+  }
+  return keys
+}
+
+/**
+ * The word with one common romanised Bengali case, plural, classifier or verb ending removed
+ * (`-er`, `-ke`, `-te`, `-der`, `-ra`, `-gulo`, `-r`/`-y` after a vowel, `-echen` …), as extra
+ * candidates beside the word itself. A strip must leave {@link MIN_ROMAN_STEM_LENGTH} letters;
+ * an ending that is the tail of a longer matching ending is not tried again (`-der` hides `-er`).
+ *
+ * @param word - a lower-case ASCII word
+ * @returns stripped forms, longest ending first; [] when no ending applies
+ * @example
+ * ```ts
+ * romanSuffixStrips('bangladesher') // ['bangladesh']  – বাংলাদেশের → বাংলাদেশ
+ * romanSuffixStrips('dhakay')       // ['dhaka']       – ঢাকায় → ঢাকা
+ * ```
+ */
+export function romanSuffixStrips(word: string): string[] {
+  const matched: string[] = []
+  const strips: string[] = []
+  for (const { suffix, afterVowel } of ROMAN_SUFFIXES) {
+    if (!word.endsWith(suffix) || matched.some((longer) => longer.endsWith(suffix))) continue
+    const stem = word.slice(0, word.length - suffix.length)
+    if (stem.length < MIN_ROMAN_STEM_LENGTH) continue
+    if (afterVowel === true && !isVowelLetter(stem[stem.length - 1])) continue
+    matched.push(suffix)
+    strips.push(stem)
+  }
+  return strips
+}

@@ -1,0 +1,32 @@
+/**
+ * bangla-search: full-text search for Bengali (Bangla) text, in the browser and in Node.
+ *
+ * @packageDocumentation
+ */
+
+export { SearchIndex } from './search-index.js'
+export { BanglaSearchError, ERROR_DESCRIPTIONS, type ErrorCode } from './errors.js'
+export { normalize } from './analysis/normalize.js'
+export { tokenize, type Token, type TokenScript } from './analysis/tokenize.js'
+export { stem, stemCandidates } from './analysis/stem.js'
+export { analyze, aliasKey, type AnalyzedToken } from './analysis/analyze.js'
+export { isStopword } from './analysis/stopwords.js'
+export { parseQuery, showQuery, type ParsedQuery, type QueryClause, type WordClause, type PhraseClause } from './query/parse.js'
+export { FORMAT_VERSION, type SavedIndex, type SavedPostings } from './serialize/format.js'
+export type {
+  AddAllAsyncOptions,
+  AddProgress,
+  Bm25Parameters,
+  DocumentId,
+  HighlightOptions,
+  MatchInfo,
+  MatchKind,
+  ScoreExplanation,
+  SearchDocument,
+  SearchHit,
+  SearchIndexOptions,
+  SearchOptions,
+  StoredFields,
+  SuggestOptions,
+  Suggestion,
+} from './types.js'

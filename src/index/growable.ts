@@ -1,0 +1,53 @@
+/**
+ * Growable typed arrays: the compact backing store of the index (integer doc ids, term ids,
+ * postings offsets), so that millions of entries cost 4 bytes each instead of a JS value each.
+ *
+ * @module
+ * @internal
+ */
+
+/** An `Int32Array` that grows by doubling. */
+export class GrowableInt32 {
+  /** The backing array; only the first {@link length} entries are in use. */
+  data: Int32Array
+  /** Entries in use. */
+  length = 0
+
+  constructor(initialCapacity = 16, private readonly fill = 0) {
+    this.data = new Int32Array(Math.max(1, initialCapacity))
+    if (fill !== 0) this.data.fill(fill)
+  }
+
+  /** Appends a value and returns its index. */
+  push(value: number): number {
+    if (this.length === this.data.length) this.grow(this.length + 1)
+    this.data[this.length] = value
+    return this.length++
+  }
+
+  /** Reads entry `index` (the fill value past the end). */
+  get(index: number): number {
+    return index < this.length ? (this.data[index] as number) : this.fill
+  }
+
+  /** Writes entry `index`, growing and filling as needed. */
+  set(index: number, value: number): void {
+    if (index >= this.data.length) this.grow(index + 1)
+    if (index >= this.length) this.length = index + 1
+    this.data[index] = value
+  }
+
+  /** A trimmed copy of the entries in use. */
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length)
+  }
+
+  private grow(minCapacity: number): void {
+    let capacity = this.data.length * 2
+    while (capacity < minCapacity) capacity *= 2
+    const next = new Int32Array(capacity)
+    if (this.fill !== 0) next.fill(this.fill, this.data.length)
+    next.set(this.data)
+    this.data = next
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * The inverted index: `field → term → [document, term frequency, positions]`, over integer
+ * document numbers, with the field lengths that BM25 needs. Documents are removed by marking
+ * them deleted; {@link InvertedIndex.vacuum} drops their postings.
+ *
+ * @module
+ * @internal
+ */
+
+import { forEachWord, wordTerm, type TokenScript } from '../analysis/tokenize.js'
+import { GrowableInt32 } from './growable.js'
+import { PostingsPool, type PostingsReader } from './postings.js'
+import { Vocabulary } from './vocabulary.js'
+
+const NO_SLOT = -1
+
+/** The postings, field statistics and deletions of an index. */
+export class InvertedIndex {
+  readonly vocabulary = new Vocabulary()
+  private pool = new PostingsPool()
+  /** Per field: term id → postings slot. */
+  private fieldSlots: GrowableInt32[]
+  /** Per field: document → length in words. */
+  readonly fieldLengths: GrowableInt32[]
+  /** Per field: total length over live documents. */
+  readonly fieldTotals: number[]
+  private readonly deleted: GrowableInt32 = new GrowableInt32()
+  /** Raw words that differ from their canonical term, mapped to the term's id. */
+  private readonly rawWordIds = new Map<string, number>()
+  /** Document numbers handed out so far (deleted ones included). */
+  documentCount = 0
+  /** Documents not deleted. */
+  liveCount = 0
+  /** Deleted documents whose postings are still in the pool. */
+  deletedSinceVacuum = 0
+
+  constructor(readonly fieldCount: number) {
+    this.fieldSlots = Array.from({ length: fieldCount }, () => new GrowableInt32(16, NO_SLOT))
+    this.fieldLengths = Array.from({ length: fieldCount }, () => new GrowableInt32())
+    this.fieldTotals = new Array<number>(fieldCount).fill(0)
+  }
+
+  /** Indexes one document's field texts (undefined for an absent field); returns its number. */
+  addDocument(fieldTexts: ReadonlyArray<string | undefined>): number {
+    const doc = this.documentCount++
+    this.deleted.set(doc, 0)
+    for (let field = 0; field < this.fieldCount; field++) {
+      const text = fieldTexts[field]
+      const length = text === undefined ? 0 : this.indexField(doc, field, text)
+      this.fieldLengths[field]?.set(doc, length)
+      this.fieldTotals[field] = (this.fieldTotals[field] as number) + length
+    }
+    this.liveCount++
+    return doc
+  }
+
+  /** Marks a document deleted and takes it out of the field statistics. */
+  removeDocument(doc: number): void {
+    if (this.isDeleted(doc)) return
+    this.deleted.set(doc, 1)
+    for (let field = 0; field < this.fieldCount; field++) {
+      this.fieldTotals[field] = (this.fieldTotals[field] as number) - this.fieldLength(field, doc)
+    }
+    this.liveCount--
+    this.deletedSinceVacuum++
+  }
+
+  isDeleted(doc: number): boolean {
+    return this.deleted.get(doc) === 1
+  }
+
+  fieldLength(field: number, doc: number): number {
+    return this.fieldLengths[field]?.get(doc) ?? 0
+  }
+
+  averageFieldLength(field: number): number {
+    return this.liveCount > 0 ? (this.fieldTotals[field] as number) / this.liveCount : 0
+  }
+
+  /** A reader over a term's postings in a field, or undefined when the term is not in it. */
+  postings(field: number, termId: number): PostingsReader | undefined {
+    const slot = this.fieldSlots[field]?.get(termId) ?? NO_SLOT
+    return slot === NO_SLOT ? undefined : this.pool.reader(slot)
+  }
+
+  /** Documents holding a term in a field, deleted ones included (an upper bound, free to read). */
+  documentFrequencyBound(field: number, termId: number): number {
+    const slot = this.fieldSlots[field]?.get(termId) ?? NO_SLOT
+    return slot === NO_SLOT ? 0 : this.pool.docCounts.get(slot)
+  }
+
+  /** Documents holding a term in any field (bound, as above). */
+  totalFrequencyBound(termId: number): number {
+    let total = 0
+    for (let field = 0; field < this.fieldCount; field++) total += this.documentFrequencyBound(field, termId)
+    return total
+  }
+
+  /** Bytes held by the postings pool. */
+  get postingsBytes(): number {
+    return this.pool.byteLength
+  }
+
+  /** Loads one field's list of a term from encoded entries (see the saved format). */
+  loadPostings(field: number, termId: number, encoded: Uint8Array, lastDoc: number, docCount: number): void {
+    const slot = this.pool.loadSlot(encoded, lastDoc, docCount)
+    this.fieldSlots[field]?.set(termId, slot)
+  }
+
+  /** Sets a loaded document's field lengths. */
+  loadDocument(lengths: readonly number[]): number {
+    const doc = this.documentCount++
+    this.deleted.set(doc, 0)
+    lengths.forEach((length, field) => {
+      this.fieldLengths[field]?.set(doc, length)
+      this.fieldTotals[field] = (this.fieldTotals[field] as number) + length
+    })
+    this.liveCount++
+    return doc
+  }
+
+  /** Rewrites the postings without the deleted documents, so their memory is reclaimed. */
+  vacuum(): void {
+    if (this.deletedSinceVacuum === 0) return
+    const fresh = new PostingsPool()
+    const positions: number[] = []
+    this.fieldSlots = this.fieldSlots.map((slots) => {
+      const next = new GrowableInt32(slots.length, NO_SLOT)
+      for (let termId = 0; termId < slots.length; termId++) {
+        const slot = slots.get(termId)
+        if (slot === NO_SLOT) continue
+        const reader = this.pool.reader(slot)
+        let freshSlot = NO_SLOT
+        while (reader.next()) {
+          if (this.isDeleted(reader.doc)) continue
+          if (freshSlot === NO_SLOT) freshSlot = fresh.newSlot()
+          reader.readPositions(positions)
+          fresh.append(freshSlot, reader.doc, positions, positions.length)
+        }
+        if (freshSlot !== NO_SLOT) next.set(termId, freshSlot)
+      }
+      return next
+    })
+    this.pool = fresh
+    this.deletedSinceVacuum = 0
+  }
+
+  /** Tokenises one field and writes its postings; returns its length in words. */
+  private indexField(doc: number, field: number, text: string): number {
+    const occurrences = new Map<number, number[]>()
+    let position = 0
+    forEachWord(text, (start, termEnd, _end, script) => {
+      const termId = this.termIdOf(text.slice(start, termEnd), script)
+      const list = occurrences.get(termId)
+      if (list === undefined) occurrences.set(termId, [position])
+      else list.push(position)
+      position++
+    })
+    const slots = this.fieldSlots[field] as GrowableInt32
+    for (const [termId, positions] of occurrences) {
+      let slot = slots.get(termId)
+      if (slot === NO_SLOT) {
+        slot = this.pool.newSlot()
+        slots.set(termId, slot)
+      }
+      this.pool.append(slot, doc, positions, positions.length)
+    }
+    return position
+  }
+
+  /** The term id of a raw word: a map lookup for words seen before, analysis only for new ones. */
+  private termIdOf(rawWord: string, script: TokenScript): number {
+    const direct = this.vocabulary.termId(rawWord)
+    if (direct >= 0) return direct
+    const viaRaw = this.rawWordIds.get(rawWord)
+    if (viaRaw !== undefined) return viaRaw
+    const term = wordTerm(rawWord, script)
+    const id = this.vocabulary.intern(term, script)
+    if (term !== rawWord) this.rawWordIds.set(rawWord, id)
+    return id
+  }
+}

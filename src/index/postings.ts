@@ -1,0 +1,242 @@
+/**
+ * Postings storage: for every (field, term) pair, the documents that hold the term, how often,
+ * and at which positions, as variable-length integers in one shared byte pool.
+ *
+ * Each list is a chain of slices of growing size inside the pool (Lucene's byte-slice idea): a
+ * new term costs 8 bytes, a frequent term grows without copying. An entry is
+ * `docDelta, tf, positionBytes, positionDeltas…` so that scoring can skip the positions.
+ *
+ * @module
+ * @internal
+ */
+
+import { GrowableInt32 } from './growable.js'
+
+/** Slice sizes in bytes, the last 4 bytes of each hold the address of the next slice. */
+const SLICE_SIZES = [8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096] as const
+const FORWARD_BYTES = 4
+
+/** The byte pool and the list heads of every (field, term) slot. */
+export class PostingsPool {
+  private bytes = new Uint8Array(1 << 16)
+  private used = 0
+  /** First byte of each slot's chain. */
+  private readonly heads = new GrowableInt32()
+  /** Next byte to write in each slot. */
+  private readonly tails = new GrowableInt32()
+  /** End of the usable part of each slot's current slice. */
+  private readonly sliceEnds = new GrowableInt32()
+  /** Index into SLICE_SIZES of each slot's current slice. */
+  private readonly levels = new GrowableInt32()
+  /** Last document written to each slot (for deltas). */
+  private readonly lastDocs = new GrowableInt32()
+  /** Number of documents written to each slot, deleted ones included. */
+  readonly docCounts = new GrowableInt32()
+  /** End of the usable part and size level of each slot's first slice (loaded lists have a custom one). */
+  private readonly firstEnds = new GrowableInt32()
+  private readonly firstLevels = new GrowableInt32()
+  private readonly scratch: number[] = []
+
+  /** Number of slots made. */
+  get slotCount(): number {
+    return this.heads.length
+  }
+
+  /** Bytes of the pool in use. */
+  get byteLength(): number {
+    return this.used
+  }
+
+  /** Makes an empty list and returns its slot number. */
+  newSlot(): number {
+    return this.makeSlot(SLICE_SIZES[0] - FORWARD_BYTES, 0)
+  }
+
+  /**
+   * Makes a list from already encoded entries (a loaded index): one slice that holds them all.
+   *
+   * @param encoded - entries as {@link append} writes them
+   * @param lastDoc - the last document in them
+   * @param docCount - how many entries they hold
+   */
+  loadSlot(encoded: Uint8Array, lastDoc: number, docCount: number): number {
+    let level = 0
+    while (level < SLICE_SIZES.length - 1 && (SLICE_SIZES[level] as number) < encoded.length) level++
+    const slot = this.makeSlot(encoded.length, level)
+    const start = this.heads.get(slot)
+    this.bytes.set(encoded, start)
+    this.tails.data[slot] = start + encoded.length
+    this.lastDocs.data[slot] = lastDoc
+    this.docCounts.data[slot] = docCount
+    return slot
+  }
+
+  private makeSlot(usable: number, level: number): number {
+    const start = this.allocate(usable + FORWARD_BYTES)
+    const slot = this.heads.push(start)
+    this.tails.push(start)
+    this.sliceEnds.push(start + usable)
+    this.firstEnds.push(start + usable)
+    this.levels.push(level)
+    this.firstLevels.push(level)
+    this.lastDocs.push(-1)
+    this.docCounts.push(0)
+    return slot
+  }
+
+  /** Appends one document's entry; documents must come in increasing order per slot. */
+  append(slot: number, doc: number, positions: ArrayLike<number>, count: number): void {
+    const scratch = this.scratch
+    scratch.length = 0
+    let previous = 0
+    for (let i = 0; i < count; i++) {
+      const position = positions[i] as number
+      pushVarint(scratch, position - previous)
+      previous = position
+    }
+    this.writeVarint(slot, doc - this.lastDocs.get(slot) - 1)
+    this.writeVarint(slot, count)
+    this.writeVarint(slot, scratch.length)
+    for (const byte of scratch) this.writeByte(slot, byte)
+    this.lastDocs.set(slot, doc)
+    this.docCounts.set(slot, this.docCounts.get(slot) + 1)
+  }
+
+  /** A reader positioned at the start of a slot's list. */
+  reader(slot: number): PostingsReader {
+    return new PostingsReader(this.bytes, this.heads.get(slot), this.tails.get(slot), this.firstEnds.get(slot), this.firstLevels.get(slot))
+  }
+
+  private writeVarint(slot: number, value: number): void {
+    while (value >= 0x80) {
+      this.writeByte(slot, (value & 0x7f) | 0x80)
+      value >>>= 7
+    }
+    this.writeByte(slot, value)
+  }
+
+  private writeByte(slot: number, byte: number): void {
+    let tail = this.tails.data[slot] as number
+    if (tail === this.sliceEnds.data[slot]) tail = this.nextSlice(slot, tail)
+    this.bytes[tail] = byte
+    this.tails.data[slot] = tail + 1
+  }
+
+  /** Chains a new, larger slice after the full one that ends at `end`; returns its first byte. */
+  private nextSlice(slot: number, end: number): number {
+    const level = Math.min((this.levels.data[slot] as number) + 1, SLICE_SIZES.length - 1)
+    const size = SLICE_SIZES[level] as number
+    const start = this.allocate(size)
+    writeInt32(this.bytes, end, start)
+    this.levels.data[slot] = level
+    this.sliceEnds.data[slot] = start + size - FORWARD_BYTES
+    return start
+  }
+
+  private allocate(size: number): number {
+    if (this.used + size > this.bytes.length) {
+      const next = new Uint8Array(Math.max(this.bytes.length * 2, this.used + size))
+      next.set(this.bytes.subarray(0, this.used))
+      this.bytes = next
+    }
+    const start = this.used
+    this.used += size
+    return start
+  }
+}
+
+/** Reads one list: `next()` moves to the next document; positions are decoded on request. */
+export class PostingsReader {
+  /** The current document (after `next()` returned true). */
+  doc = -1
+  /** The term frequency in the current document. */
+  tf = 0
+  private cursor: number
+  private sliceEnd: number
+  private positionBytes = 0
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    start: number,
+    private readonly tail: number,
+    firstSliceEnd: number,
+    private level: number,
+  ) {
+    this.cursor = start
+    this.sliceEnd = firstSliceEnd
+  }
+
+  /** Moves to the next document; false at the end. Unread positions are skipped. */
+  next(): boolean {
+    if (this.positionBytes > 0) this.skip(this.positionBytes)
+    if (this.cursor === this.tail) return false
+    this.doc += this.readVarint() + 1
+    this.tf = this.readVarint()
+    this.positionBytes = this.readVarint()
+    return true
+  }
+
+  /** Decodes the current document's positions into `into` (tf entries). */
+  readPositions(into: number[]): number[] {
+    into.length = 0
+    let position = 0
+    for (let i = 0; i < this.tf; i++) {
+      position += this.readVarint()
+      into.push(position)
+    }
+    this.positionBytes = 0
+    return into
+  }
+
+  private readByte(): number {
+    if (this.cursor === this.sliceEnd) this.jump()
+    return this.bytes[this.cursor++] as number
+  }
+
+  private readVarint(): number {
+    let byte = this.readByte()
+    let value = byte & 0x7f
+    let shift = 7
+    while (byte & 0x80) {
+      byte = this.readByte()
+      value += (byte & 0x7f) * 2 ** shift
+      shift += 7
+    }
+    return value
+  }
+
+  private skip(count: number): void {
+    while (count > 0) {
+      if (this.cursor === this.sliceEnd) this.jump()
+      const step = Math.min(count, this.sliceEnd - this.cursor)
+      this.cursor += step
+      count -= step
+    }
+    this.positionBytes = 0
+  }
+
+  private jump(): void {
+    this.level = Math.min(this.level + 1, SLICE_SIZES.length - 1)
+    this.cursor = readInt32(this.bytes, this.sliceEnd)
+    this.sliceEnd = this.cursor + (SLICE_SIZES[this.level] as number) - FORWARD_BYTES
+  }
+}
+
+function pushVarint(out: number[], value: number): void {
+  while (value >= 0x80) {
+    out.push((value & 0x7f) | 0x80)
+    value >>>= 7
+  }
+  out.push(value)
+}
+
+function writeInt32(bytes: Uint8Array, at: number, value: number): void {
+  bytes[at] = value & 0xff
+  bytes[at + 1] = (value >>> 8) & 0xff
+  bytes[at + 2] = (value >>> 16) & 0xff
+  bytes[at + 3] = (value >>> 24) & 0xff
+}
+
+function readInt32(bytes: Uint8Array, at: number): number {
+  return ((bytes[at] as number) | ((bytes[at + 1] as number) << 8) | ((bytes[at + 2] as number) << 16) | ((bytes[at + 3] as number) << 24)) >>> 0
+}

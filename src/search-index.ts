@@ -1,0 +1,385 @@
+/**
+ * `SearchIndex`: the product. An in-memory inverted index over multi-field documents with a
+ * ranked Bengali-aware search. This file only composes the parts: document intake, the
+ * inverted index, query parsing, expansion, scoring, snippets and the saved format.
+ *
+ * @module
+ */
+
+import { fold } from './analysis/fold.js'
+import { stemCandidates } from './analysis/stem.js'
+import { tokenize } from './analysis/tokenize.js'
+import { checkDocument, checkId, DocumentTable, type CheckedDocument } from './documents.js'
+import { BanglaSearchError, describeValue } from './errors.js'
+import { makeSnippet, resolveHighlight } from './highlight/snippet.js'
+import { InvertedIndex } from './index/inverted-index.js'
+import { resolveIndexOptions, resolveSearchOptions, type ResolvedIndexOptions } from './options.js'
+import { parseQuery } from './query/parse.js'
+import { loadIndex, saveIndex, type SavedIndex } from './serialize/format.js'
+import { ScoredQuery, selectTop } from './search/execute.js'
+import type { ExpansionContext } from './search/expand.js'
+import { FuzzyMatcher } from './search/fuzzy.js'
+import { planQuery, type PlannedClause } from './search/plan.js'
+import { PrefixLookup } from './search/prefix.js'
+import { MATCH_KIND_ORDER } from './search/weights.js'
+import type {
+  AddAllAsyncOptions,
+  DocumentId,
+  MatchInfo,
+  ScoreExplanation,
+  SearchDocument,
+  SearchHit,
+  SearchIndexOptions,
+  SearchOptions,
+  StoredFields,
+  SuggestOptions,
+  Suggestion,
+} from './types.js'
+
+/** Query clauses beyond this many are ignored (a 10,000-word query is cut, not fatal). */
+export const MAX_QUERY_CLAUSES = 64
+/** Deleted documents are vacuumed once they are this share of all document numbers. */
+export const AUTO_VACUUM_SHARE = 0.25
+/** ...and at least this many. */
+export const AUTO_VACUUM_MIN = 1000
+const DEFAULT_ASYNC_CHUNK = 500
+
+/**
+ * A full-text index for Bengali (and mixed Bengali/English) documents.
+ *
+ * @example
+ * ```ts
+ * const index = new SearchIndex({ fields: ['title', 'text'], storeFields: ['title'] })
+ * index.add({ id: 1, title: 'ভ্লাদিভোস্টকে বৈঠক', text: 'রুশ প্রেসিডেন্ট পুতিনের সঙ্গে কিমের বৈঠক' })
+ * index.search('ভ্লাদিভস্তক')[0]   // { id: 1, score: …, match: [{ term: 'ভ্লাদিভোস্টকে', kind: 'alias', … }], title: … }
+ * index.search('putin')[0].id       // 1
+ * ```
+ */
+export class SearchIndex {
+  private readonly options: ResolvedIndexOptions
+  private inverted: InvertedIndex
+  private documents: DocumentTable
+  private prefixes: PrefixLookup
+  private fuzzy: FuzzyMatcher
+  private readonly synonyms: ReadonlyMap<string, readonly string[]>
+
+  /**
+   * @param options - the fields to index and store, the id field, boosts, synonym groups, BM25 parameters
+   * @throws {@link BanglaSearchError} `INVALID_OPTION` when an option is malformed
+   */
+  constructor(options: SearchIndexOptions) {
+    this.options = resolveIndexOptions(options)
+    this.inverted = new InvertedIndex(this.options.fields.length)
+    this.documents = new DocumentTable()
+    this.prefixes = new PrefixLookup(this.inverted)
+    this.fuzzy = new FuzzyMatcher(this.inverted.vocabulary)
+    this.synonyms = buildSynonyms(this.options.aliases)
+  }
+
+  /** Number of documents in the index. */
+  get size(): number {
+    return this.documents.size
+  }
+
+  /** Is a document with this id in the index? */
+  has(id: DocumentId): boolean {
+    return this.documents.has(id)
+  }
+
+  /** The stored fields of a document, or undefined when the id is unknown. */
+  getStoredFields(id: DocumentId): StoredFields | undefined {
+    const doc = this.documents.numberOf(id)
+    return doc === undefined ? undefined : { ...this.documents.stored[doc] }
+  }
+
+  /**
+   * Adds one document.
+   *
+   * @throws {@link BanglaSearchError} `INVALID_DOCUMENT`, `MISSING_ID`, `INVALID_ID`, `INVALID_FIELD_VALUE`,
+   * or `DUPLICATE_ID` (use {@link SearchIndex.replace} to update a document)
+   */
+  add(document: SearchDocument): void {
+    const checked = checkDocument(document, this.options)
+    this.refuseDuplicate(checked.id)
+    this.insert(checked)
+  }
+
+  /** Adds many documents; all are checked first, so a bad one leaves the index unchanged. */
+  addAll(documents: Iterable<SearchDocument>): void {
+    for (const checked of this.checkAll(documents)) this.insert(checked)
+  }
+
+  /**
+   * Adds many documents in chunks, yielding to the event loop between them, with progress and
+   * cancellation. Documents are checked first, as in {@link SearchIndex.addAll}.
+   *
+   * @throws {@link BanglaSearchError} `ABORTED` when the signal fires (documents added before stay)
+   */
+  async addAllAsync(documents: Iterable<SearchDocument>, options: AddAllAsyncOptions = {}): Promise<void> {
+    const checked = this.checkAll(documents)
+    const chunkSize = options.chunkSize ?? DEFAULT_ASYNC_CHUNK
+    if (!Number.isInteger(chunkSize) || chunkSize < 1) {
+      throw new BanglaSearchError('INVALID_OPTION', `chunkSize must be a whole number >= 1, got ${describeValue(chunkSize)}.`)
+    }
+    for (let done = 0; done < checked.length; ) {
+      throwIfAborted(options.signal)
+      const end = Math.min(done + chunkSize, checked.length)
+      for (; done < end; done++) this.insert(checked[done] as CheckedDocument)
+      options.onProgress?.({ done, total: checked.length })
+      await yieldToEventLoop()
+    }
+  }
+
+  /**
+   * Removes a document.
+   *
+   * @throws {@link BanglaSearchError} `UNKNOWN_ID` when no document has this id
+   */
+  remove(id: DocumentId): void {
+    const checkedId = checkId(id)
+    const doc = this.documents.delete(checkedId)
+    if (doc === undefined) {
+      throw new BanglaSearchError('UNKNOWN_ID', `No document with id ${JSON.stringify(checkedId)} is in the index; check has(id) before remove().`)
+    }
+    this.inverted.removeDocument(doc)
+    if (this.documents.size === 0) this.reset()
+    else if (this.shouldVacuum()) this.vacuum()
+  }
+
+  /**
+   * Replaces the document with the same id (adds it when absent is NOT allowed: the id must exist).
+   *
+   * @throws {@link BanglaSearchError} `UNKNOWN_ID` when no document has this id, or the errors of {@link SearchIndex.add}
+   */
+  replace(document: SearchDocument): void {
+    const checked = checkDocument(document, this.options)
+    const doc = this.documents.delete(checked.id)
+    if (doc === undefined) {
+      throw new BanglaSearchError('UNKNOWN_ID', `No document with id ${JSON.stringify(checked.id)} is in the index; use add() for a new document.`)
+    }
+    this.inverted.removeDocument(doc)
+    this.insert(checked)
+    if (this.shouldVacuum()) this.vacuum()
+  }
+
+  /** Frees the memory of removed documents. Runs by itself when many have been removed. */
+  vacuum(): void {
+    this.inverted.vacuum()
+  }
+
+  /**
+   * Ranked search. See `docs/query-syntax.md`: plain words are ranked (documents with more of
+   * them first), `"a phrase"` matches words in order, `-word` excludes, `word*` is a prefix.
+   *
+   * @throws {@link BanglaSearchError} `INVALID_QUERY` when `query` is not a string, `INVALID_OPTION` for bad options
+   */
+  search(query: string, options?: SearchOptions): SearchHit[] {
+    if (typeof query !== 'string') {
+      throw new BanglaSearchError('INVALID_QUERY', `search() takes a query string, got ${describeValue(query)}.`)
+    }
+    const resolved = resolveSearchOptions(options, this.options.fields)
+    if (this.documents.size === 0) return []
+    const plan = planQuery(parseQuery(query), this.expansionContext(), resolved).slice(0, MAX_QUERY_CLAUSES)
+    if (!plan.some((clause) => !clause.exclude)) return []
+    const setup = {
+      index: this.inverted,
+      fields: resolved.fields.map((field) => this.options.fields.indexOf(field)),
+      boosts: resolved.fields.map((field) => (this.options.boost[field] ?? 1) * (options?.boost?.[field] ?? 1)),
+      bm25: this.options.bm25,
+      requireAll: resolved.combineWith === 'and',
+    }
+    const scored = new ScoredQuery(plan, setup)
+    const filter = options?.filter
+    const keep = filter === undefined ? () => true : (doc: number) => filter({ ...this.documents.stored[doc] }, this.documents.ids[doc] as DocumentId)
+    const top = selectTop(scored, resolved.offset + resolved.limit, keep).slice(resolved.offset)
+    const explained = resolved.explain ? new ScoredQuery(plan, setup, new Set(top.map((hit) => hit.doc))) : undefined
+    const highlight = options?.highlight ? resolveHighlight(options.highlight) : undefined
+    const matchedTerms = highlight === undefined ? undefined : this.termsOfPlan(plan)
+    return top.map(({ doc, score }) => {
+      const match = this.describeMatches(scored, plan, doc)
+      const stored = this.documents.stored[doc]
+      const hit: Record<string, unknown> = { ...stored, id: this.documents.ids[doc], score, match }
+      if (highlight !== undefined && matchedTerms !== undefined) Object.assign(hit, this.snippetOf(stored, match, matchedTerms, highlight))
+      if (explained !== undefined) hit['explanation'] = this.explanationOf(explained, plan, doc)
+      return hit as SearchHit
+    })
+  }
+
+  /**
+   * Completions for a partly typed query: the last word is completed from the index's words,
+   * most frequent first; earlier words are kept.
+   *
+   * @example
+   * ```ts
+   * index.suggest('ভ্লাদি')   // [{ suggestion: 'ভ্লাদিমির', … }, { suggestion: 'ভ্লাদিভোস্টক', … }]
+   * ```
+   */
+  suggest(query: string, options: SuggestOptions = {}): Suggestion[] {
+    if (typeof query !== 'string') {
+      throw new BanglaSearchError('INVALID_QUERY', `suggest() takes a query string, got ${describeValue(query)}.`)
+    }
+    const limit = options.limit ?? 5
+    if (!Number.isInteger(limit) || limit < 1) throw new BanglaSearchError('INVALID_OPTION', `limit must be a whole number >= 1, got ${describeValue(limit)}.`)
+    const fields = resolveSearchOptions({ fields: options.fields }, this.options.fields).fields.map((field) => this.options.fields.indexOf(field))
+    const tokens = tokenize(query)
+    const last = tokens[tokens.length - 1]
+    if (last === undefined || /\s$/u.test(query)) return []
+    const head = query.slice(0, last.start)
+    const frequency = (termId: number): number => fields.reduce((sum, field) => sum + this.inverted.documentFrequencyBound(field, termId), 0)
+    return this.prefixes
+      .complete(last.term, limit * 4)
+      .map((termId) => ({ termId, documentFrequency: frequency(termId) }))
+      .filter((entry) => entry.documentFrequency > 0)
+      .sort((a, b) => b.documentFrequency - a.documentFrequency)
+      .slice(0, limit)
+      .map(({ termId, documentFrequency }) => {
+        const term = this.inverted.vocabulary.terms[termId] as string
+        return { suggestion: head + term, term, documentFrequency, score: Math.log1p(documentFrequency) }
+      })
+  }
+
+  /** The index as a versioned, JSON-serialisable object (see `docs/saved-format.md`). */
+  toJSON(): SavedIndex {
+    return saveIndex(this.options, this.inverted, this.documents)
+  }
+
+  /**
+   * Loads an index saved with {@link SearchIndex.toJSON} (the object, or its JSON text).
+   *
+   * @throws {@link BanglaSearchError} `MALFORMED_INDEX` or `UNSUPPORTED_INDEX_VERSION`
+   */
+  static fromJSON(saved: SavedIndex | string): SearchIndex {
+    const loaded = loadIndex(saved)
+    const index = new SearchIndex(loaded.options)
+    index.inverted = loaded.inverted
+    index.documents = loaded.documents
+    index.prefixes = new PrefixLookup(index.inverted)
+    index.fuzzy = new FuzzyMatcher(index.inverted.vocabulary)
+    return index
+  }
+
+  private checkAll(documents: Iterable<SearchDocument>): CheckedDocument[] {
+    if (documents === null || typeof documents !== 'object' || !(Symbol.iterator in documents)) {
+      throw new BanglaSearchError('INVALID_ARGUMENT', `addAll() takes an array (or iterable) of documents, got ${describeValue(documents)}.`)
+    }
+    const seen = new Set<DocumentId>()
+    const checked: CheckedDocument[] = []
+    for (const document of documents) {
+      const one = checkDocument(document, this.options)
+      this.refuseDuplicate(one.id)
+      if (seen.has(one.id)) {
+        throw new BanglaSearchError('DUPLICATE_ID', `Id ${JSON.stringify(one.id)} appears twice in the documents given; ids must be unique. Nothing was added.`)
+      }
+      seen.add(one.id)
+      checked.push(one)
+    }
+    return checked
+  }
+
+  private refuseDuplicate(id: DocumentId): void {
+    if (this.documents.has(id)) {
+      throw new BanglaSearchError('DUPLICATE_ID', `A document with id ${JSON.stringify(id)} is already in the index; call replace() to update it.`)
+    }
+  }
+
+  private insert(checked: CheckedDocument): void {
+    const doc = this.inverted.addDocument(checked.texts)
+    this.documents.set(doc, checked.id, checked.stored)
+  }
+
+  private reset(): void {
+    this.inverted = new InvertedIndex(this.options.fields.length)
+    this.documents = new DocumentTable()
+    this.prefixes = new PrefixLookup(this.inverted)
+    this.fuzzy = new FuzzyMatcher(this.inverted.vocabulary)
+  }
+
+  private shouldVacuum(): boolean {
+    const deleted = this.inverted.deletedSinceVacuum
+    return deleted >= AUTO_VACUUM_MIN && deleted >= this.inverted.documentCount * AUTO_VACUUM_SHARE
+  }
+
+  private expansionContext(): ExpansionContext {
+    return { index: this.inverted, prefixes: this.prefixes, fuzzy: this.fuzzy, synonyms: this.synonyms }
+  }
+
+  private describeMatches(scored: ScoredQuery, plan: readonly PlannedClause[], doc: number): MatchInfo[] {
+    return scored
+      .matchesOf(doc)
+      .map((found) => ({
+        query: (plan[found.clause] as PlannedClause).label,
+        term: this.inverted.vocabulary.terms[found.termId] as string,
+        field: this.options.fields[found.field] as string,
+        kind: found.kind,
+      }))
+      .sort((a, b) => MATCH_KIND_ORDER.indexOf(a.kind) - MATCH_KIND_ORDER.indexOf(b.kind))
+  }
+
+  private termsOfPlan(plan: readonly PlannedClause[]): Set<string> {
+    const terms = new Set<string>()
+    for (const clause of plan) {
+      if (clause.exclude) continue
+      for (const word of clause.words) for (const term of word) terms.add(this.inverted.vocabulary.terms[term.termId] as string)
+    }
+    return terms
+  }
+
+  private snippetOf(
+    stored: StoredFields | undefined,
+    match: readonly MatchInfo[],
+    terms: ReadonlySet<string>,
+    highlight: ReturnType<typeof resolveHighlight>,
+  ): { snippet?: string; snippetField?: string } {
+    if (stored === undefined) return {}
+    const preferred = [...new Set([...match.map((m) => m.field), ...this.options.fields])]
+    for (const field of preferred) {
+      const text = stored[field]
+      if (typeof text !== 'string') continue
+      const snippet = makeSnippet(text, terms, highlight)
+      if (snippet !== undefined) return { snippet, snippetField: field }
+    }
+    return {}
+  }
+
+  private explanationOf(explained: ScoredQuery, plan: readonly PlannedClause[], doc: number): ScoreExplanation[] {
+    return explained.parts
+      .filter((part) => part.doc === doc)
+      .map((part) => ({
+        clause: (plan[part.clause] as PlannedClause).label,
+        field: this.options.fields[part.field] as string,
+        tf: part.tf,
+        df: part.df,
+        idf: part.idf,
+        fieldLength: part.fieldLength,
+        averageFieldLength: part.averageFieldLength,
+        boost: part.boost,
+        clauseWeight: (plan[part.clause] as PlannedClause).weight,
+        score: part.score,
+      }))
+  }
+}
+
+/** Synonym groups keyed by every member's stems (Bengali) or lower-cased form (other scripts). */
+function buildSynonyms(groups: ReadonlyArray<readonly string[]>): Map<string, string[]> {
+  const synonyms = new Map<string, string[]>()
+  for (const group of groups) {
+    const keys = group.map((word) => synonymKeys(word))
+    keys.forEach((own, i) => {
+      const others = keys.filter((_, j) => j !== i).flat()
+      for (const key of own) synonyms.set(key, [...new Set([...(synonyms.get(key) ?? []), ...others])])
+    })
+  }
+  return synonyms
+}
+
+function synonymKeys(word: string): string[] {
+  return tokenize(word).flatMap((token) => (token.script === 'bengali' ? stemCandidates(token.term).map(fold) : [token.term]))
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new BanglaSearchError('ABORTED', 'addAllAsync() was cancelled through its AbortSignal; the documents added before stay in the index.')
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}

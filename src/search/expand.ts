@@ -1,0 +1,165 @@
+/**
+ * Query expansion: one query word becomes the weighted set of indexed terms it matches —
+ * exact, same stem, user synonyms, spelling variants (alias keys), romanised mapping, prefix
+ * completions and typo corrections — each tagged with its {@link MatchKind}.
+ *
+ * @module
+ * @internal
+ */
+
+import { aliasThreshold, bengaliKeys, keyDistance } from '../analysis/alias-keys.js'
+import { fold } from '../analysis/fold.js'
+import { latinKeys, romanSuffixStrips } from '../analysis/romanize.js'
+import { stemCandidates } from '../analysis/stem.js'
+import type { TokenScript } from '../analysis/tokenize.js'
+import type { InvertedIndex } from '../index/inverted-index.js'
+import type { MatchKind } from '../types.js'
+import type { FuzzyMatcher } from './fuzzy.js'
+import type { PrefixLookup } from './prefix.js'
+import { MATCH_WEIGHTS } from './weights.js'
+
+/** Most stems a romanised word maps onto. */
+export const ROMAN_MAX_STEMS = 4
+/** A romanised candidate is kept within this key distance of the best one. */
+export const ROMAN_DISTANCE_SLACK = 0.5
+/** Key distance allowed for romanised words beyond the Bengali alias threshold (English vowels differ more). */
+export const ROMAN_EXTRA_THRESHOLD = 0.5
+/** Alias keys of at most this many symbols are used only when the word itself is not found. */
+export const SHORT_KEY_LENGTH = 2
+
+/** One indexed term a query word matches. */
+export interface ExpandedTerm {
+  readonly termId: number
+  readonly weight: number
+  readonly kind: MatchKind
+}
+
+/** What expansion needs from the index besides the postings. */
+export interface ExpansionContext {
+  readonly index: InvertedIndex
+  readonly prefixes: PrefixLookup
+  readonly fuzzy: FuzzyMatcher
+  /** User synonym groups: a stem or Latin word → the other members' stems or words. */
+  readonly synonyms: ReadonlyMap<string, readonly string[]>
+}
+
+/** Options of one expansion. */
+export interface ExpansionOptions {
+  readonly prefix: boolean
+  readonly fuzzy: boolean
+}
+
+/** Collects expansions, keeping the best weight per term. */
+class ExpansionSet {
+  private readonly byTerm = new Map<number, ExpandedTerm>()
+
+  add(termId: number, weight: number, kind: MatchKind): void {
+    const known = this.byTerm.get(termId)
+    if (known === undefined || known.weight < weight) this.byTerm.set(termId, { termId, weight, kind })
+  }
+
+  get size(): number {
+    return this.byTerm.size
+  }
+
+  toArray(): ExpandedTerm[] {
+    return [...this.byTerm.values()].sort((a, b) => b.weight - a.weight)
+  }
+}
+
+/** Expands one analysed query word into the terms it matches. */
+export function expandWord(term: string, script: TokenScript, context: ExpansionContext, options: ExpansionOptions): ExpandedTerm[] {
+  const { vocabulary } = context.index
+  const found = new ExpansionSet()
+  const exactId = vocabulary.termId(term)
+  if (exactId >= 0) found.add(exactId, MATCH_WEIGHTS.exact, 'exact')
+  const stems = script === 'bengali' ? unique(stemCandidates(term).map(fold)) : [term]
+  for (const stem of stems) addStemTerms(context, stem, MATCH_WEIGHTS.stem, 'stem', found)
+  for (const stem of stems) {
+    for (const other of context.synonyms.get(stem) ?? []) addStemTerms(context, other, MATCH_WEIGHTS.synonym, 'synonym', found)
+  }
+  if (script === 'bengali') addAliases(context, stems, found)
+  else if (script === 'other' && isLatin(term)) addRoman(context, term, found)
+  if (options.prefix) {
+    for (const termId of context.prefixes.complete(term)) found.add(termId, MATCH_WEIGHTS.prefix, 'prefix')
+  }
+  if (options.fuzzy && found.size === 0) {
+    for (const { stem, distance } of context.fuzzy.match(stems[0] ?? term)) {
+      addStemTerms(context, stem, MATCH_WEIGHTS.fuzzy / (1 + distance), 'fuzzy', found)
+    }
+  }
+  return found.toArray()
+}
+
+/** Adds every term whose stems include `stem`. */
+function addStemTerms(context: ExpansionContext, stem: string, weight: number, kind: MatchKind, found: ExpansionSet): void {
+  const stemId = context.index.vocabulary.stemId(stem)
+  if (stemId < 0) return
+  context.index.vocabulary.forEachTermOfStem(stemId, (termId) => found.add(termId, weight, kind))
+}
+
+/** Spelling variants: stems in the same K0 bucket within the K1 distance threshold. */
+function addAliases(context: ExpansionContext, stems: readonly string[], found: ExpansionSet): void {
+  const { vocabulary } = context.index
+  for (const stem of stems) {
+    const { k0, k1 } = bengaliKeys(stem)
+    if (k0.length === 0 || (k0.length <= SHORT_KEY_LENGTH && found.size > 0)) continue
+    const keyId = vocabulary.keyId(k0)
+    if (keyId < 0) continue
+    const threshold = aliasThreshold(k0.length)
+    vocabulary.forEachStemOfKey(keyId, (stemId) => {
+      const distance = keyDistance(k1, vocabulary.stemK1[stemId] ?? '', threshold)
+      if (distance > threshold) return
+      const weight = MATCH_WEIGHTS.alias * (1 - distance / 2)
+      vocabulary.forEachTermOfStem(stemId, (termId) => found.add(termId, weight, 'alias'))
+    })
+  }
+}
+
+/** Latin words: the best few Bengali stems whose keys meet the word's keys. */
+function addRoman(context: ExpansionContext, word: string, found: ExpansionSet): void {
+  const { vocabulary } = context.index
+  const candidates = new Map<number, number>()
+  let shortestKey = Number.POSITIVE_INFINITY
+  for (const form of unique([word, ...romanSuffixStrips(word)])) {
+    for (const { k0, k1 } of latinKeys(form)) {
+      const keyId = vocabulary.keyId(k0)
+      if (keyId < 0) continue
+      shortestKey = Math.min(shortestKey, k0.length)
+      const threshold = aliasThreshold(k0.length) + ROMAN_EXTRA_THRESHOLD
+      vocabulary.forEachStemOfKey(keyId, (stemId) => {
+        const distance = keyDistance(k1, vocabulary.stemK1[stemId] ?? '', threshold)
+        if (distance > threshold) return
+        const known = candidates.get(stemId)
+        if (known === undefined || distance < known) candidates.set(stemId, distance)
+      })
+    }
+  }
+  if (candidates.size === 0) return
+  const ranked = [...candidates].map(([stemId, distance]) => ({ stemId, distance, frequency: stemFrequency(context, stemId) }))
+  ranked.sort((a, b) => a.distance - b.distance || b.frequency - a.frequency)
+  const best = (ranked[0] as { distance: number }).distance
+  const slack = shortestKey <= SHORT_KEY_LENGTH ? 0 : ROMAN_DISTANCE_SLACK
+  for (const { stemId, distance } of ranked.slice(0, ROMAN_MAX_STEMS)) {
+    if (distance > best + slack) break
+    const weight = MATCH_WEIGHTS.roman * (1 - distance / 2)
+    vocabulary.forEachTermOfStem(stemId, (termId) => found.add(termId, weight, 'roman'))
+  }
+}
+
+/** Documents holding any term of a stem (an upper bound; for ranking candidates). */
+function stemFrequency(context: ExpansionContext, stemId: number): number {
+  let total = 0
+  context.index.vocabulary.forEachTermOfStem(stemId, (termId) => {
+    total += context.index.totalFrequencyBound(termId)
+  })
+  return total
+}
+
+function isLatin(term: string): boolean {
+  return /^[a-z][a-z0-9']*$/.test(term)
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)]
+}

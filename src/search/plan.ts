@@ -1,0 +1,61 @@
+/**
+ * Turns a parsed query into a plan: for every clause, the weighted indexed terms each of its
+ * words matches. The analysis here is the same chain the documents went through.
+ *
+ * @module
+ * @internal
+ */
+
+import { isStopword } from '../analysis/stopwords.js'
+import { tokenize } from '../analysis/tokenize.js'
+import type { ParsedQuery } from '../query/parse.js'
+import { expandWord, type ExpandedTerm, type ExpansionContext } from './expand.js'
+import { STOPWORD_CLAUSE_WEIGHT } from './weights.js'
+
+/** One clause ready to score: a single word (`words.length === 1`) or a phrase. */
+export interface PlannedClause {
+  /** The query text of the clause, as reported in `match.query`. */
+  readonly label: string
+  /** The clause's weight in the ranking (lower for stopwords). */
+  readonly weight: number
+  /** Documents matching the clause are excluded. */
+  readonly exclude: boolean
+  /** The matching terms of each word, best first. */
+  readonly words: readonly (readonly ExpandedTerm[])[]
+}
+
+/** Plan options. */
+export interface PlanOptions {
+  readonly prefix: boolean
+  readonly fuzzy: boolean
+}
+
+const PHRASE_KINDS = new Set(['exact', 'stem', 'synonym', 'alias', 'roman'])
+const EXCLUDE_KINDS = new Set(['exact', 'stem', 'synonym'])
+
+/** Analyses every clause of a parsed query and expands its words. */
+export function planQuery(parsed: ParsedQuery, context: ExpansionContext, options: PlanOptions): PlannedClause[] {
+  const planned: PlannedClause[] = []
+  for (const clause of parsed.clauses) {
+    const tokens = tokenize(clause.text)
+    if (tokens.length === 0) continue
+    if (clause.type === 'phrase' && tokens.length > 1) {
+      const words = tokens.map((token) =>
+        expandWord(token.term, token.script, context, { prefix: false, fuzzy: false }).filter((term) =>
+          (clause.exclude ? EXCLUDE_KINDS : PHRASE_KINDS).has(term.kind),
+        ),
+      )
+      planned.push({ label: tokens.map((token) => token.term).join(' '), weight: 1, exclude: clause.exclude, words })
+      continue
+    }
+    tokens.forEach((token, i) => {
+      const isLast = i === tokens.length - 1
+      const prefix = !clause.exclude && (options.prefix || (clause.type === 'word' && clause.prefix && isLast))
+      let terms = expandWord(token.term, token.script, context, { prefix, fuzzy: options.fuzzy && !clause.exclude })
+      if (clause.exclude) terms = terms.filter((term) => EXCLUDE_KINDS.has(term.kind))
+      const weight = isStopword(token.term) ? STOPWORD_CLAUSE_WEIGHT : 1
+      planned.push({ label: token.term, weight, exclude: clause.exclude, words: [terms] })
+    })
+  }
+  return planned
+}

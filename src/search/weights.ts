@@ -1,0 +1,38 @@
+/**
+ * How much each kind of match counts, as a multiplier of the term frequency. An exact match
+ * outranks a stem match, which outranks alias, romanised, prefix and fuzzy matches.
+ *
+ * @module
+ */
+
+import type { MatchKind } from '../types.js'
+
+/** Term-frequency weight of each match kind. */
+export const MATCH_WEIGHTS: Readonly<Record<MatchKind, number>> = {
+  /** The word as typed (after canonical normalisation). */
+  exact: 1,
+  /** Another inflected form of the same stem. */
+  stem: 0.75,
+  /** A word the user declared equivalent through `aliases`. */
+  synonym: 0.75,
+  /** A spelling or transliteration variant; scaled further by key distance. */
+  alias: 0.5,
+  /** A Latin query word mapped onto a Bengali word; scaled further by key distance. */
+  roman: 0.6,
+  /** A longer word that starts with the query word. */
+  prefix: 0.45,
+  /** A word within the typo budget. */
+  fuzzy: 0.35,
+}
+
+/** Order of the kinds from best to weakest, for reporting the best match of a hit. */
+export const MATCH_KIND_ORDER: readonly MatchKind[] = ['exact', 'stem', 'synonym', 'roman', 'alias', 'prefix', 'fuzzy']
+
+/** Query words that are stopwords count this much of a normal word. */
+export const STOPWORD_CLAUSE_WEIGHT = 0.25
+
+/**
+ * Coordination: a document's score is multiplied by `(matched / total) ** COORDINATION_EXPONENT`,
+ * where matched and total are the clause weights, so documents with more query words rank first.
+ */
+export const COORDINATION_EXPONENT = 2
