@@ -2,6 +2,7 @@ import { defineConfig } from 'tsup'
 
 export default defineConfig([
   {
+    // the library: no Node built-ins, works in browsers through any bundler
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
@@ -12,11 +13,20 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // Node helpers (read a corpus folder or JSONL file) for the REPL and scripts
+    entry: { node: 'src/node/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+  },
+  {
+    // the command line
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['bangla-search'],
   },
 ])

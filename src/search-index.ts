@@ -16,7 +16,7 @@ import { InvertedIndex } from './index/inverted-index.js'
 import { resolveIndexOptions, resolveSearchOptions, type ResolvedIndexOptions } from './options.js'
 import { parseQuery } from './query/parse.js'
 import { loadIndex, saveIndex, type SavedIndex } from './serialize/format.js'
-import { ScoredQuery, selectTop } from './search/execute.js'
+import { ScoredQuery, selectTop, type ScoredDocument } from './search/execute.js'
 import type { ExpansionContext } from './search/expand.js'
 import { FuzzyMatcher } from './search/fuzzy.js'
 import { planQuery, type PlannedClause } from './search/plan.js'
@@ -191,18 +191,27 @@ export class SearchIndex {
     const scored = new ScoredQuery(plan, setup)
     const filter = options?.filter
     const keep = filter === undefined ? () => true : (doc: number) => filter({ ...this.documents.stored[doc] }, this.documents.ids[doc] as DocumentId)
-    const top = selectTop(scored, resolved.offset + resolved.limit, keep).slice(resolved.offset)
+    let top: ScoredDocument[]
+    try {
+      top = selectTop(scored, resolved.offset + resolved.limit, keep).slice(resolved.offset)
+    } catch (error) {
+      scored.release()
+      throw error
+    }
     const explained = resolved.explain ? new ScoredQuery(plan, setup, new Set(top.map((hit) => hit.doc))) : undefined
     const highlight = options?.highlight ? resolveHighlight(options.highlight) : undefined
     const matchedTerms = highlight === undefined ? undefined : this.termsOfPlan(plan)
-    return top.map(({ doc, score }) => {
+    const hits = top.map(({ doc, score }) => {
       const match = this.describeMatches(scored, plan, doc)
       const stored = this.documents.stored[doc]
       const hit: Record<string, unknown> = { ...stored, id: this.documents.ids[doc], score, match }
       if (highlight !== undefined && matchedTerms !== undefined) Object.assign(hit, this.snippetOf(stored, match, matchedTerms, highlight))
       if (explained !== undefined) hit['explanation'] = this.explanationOf(explained, plan, doc)
-      return hit as SearchHit
+      return withInspect(hit as SearchHit)
     })
+    explained?.release()
+    scored.release()
+    return hits
   }
 
   /**
@@ -374,6 +383,22 @@ function buildSynonyms(groups: ReadonlyArray<readonly string[]>): Map<string, st
 
 function synonymKeys(word: string): string[] {
   return tokenize(word).flatMap((token) => (token.script === 'bengali' ? stemCandidates(token.term).map(fold) : [token.term]))
+}
+
+/** Node's `util.inspect` hook, reached through the global symbol registry (no Node import). */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom')
+
+/** Gives a hit a short, readable form in the Node REPL: id, score, match kinds and snippet. */
+function withInspect(hit: SearchHit): SearchHit {
+  Object.defineProperty(hit, INSPECT, {
+    enumerable: false,
+    value(): string {
+      const kinds = hit.match.map((m) => `${m.term}:${m.kind}`).join(', ')
+      const snippet = hit.snippet === undefined ? '' : `\n  ${hit.snippet}`
+      return `Hit ${JSON.stringify(hit.id)} score ${hit.score.toFixed(3)} [${kinds}]${snippet}`
+    },
+  })
+  return hit
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

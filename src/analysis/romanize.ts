@@ -28,9 +28,10 @@ export const MIN_ROMAN_STEM_LENGTH = 3
  */
 export const LATIN_DIGRAPHS: ReadonlyArray<readonly [spelling: string, alternatives: readonly string[]]> = [
   ['tion', ['SaN', 'TIaN']], // English -tion is শন (স্টেশন); Banglish ti+o is তি
+  ['tia', ['TI', 'S']], // English -tial, -tian: essential এসেনশিয়াল / এসেনসিয়াল
   ['sch', ['S', 'SK', 'SC']], // German sch (শ), English school (স্ক), Banglish s+ch (poschim, শ্চ)
   ['chr', ['KR']], // Greek ch before r: christ, chris
-  ['tch', ['C']], // watch
+  ['tch', ['C', 'TC']], // watch; or t + ch across a boundary (bidyutchalito)
   ['ksh', ['K']], // ক্ষ: lakshmi, dakshin
   ['ch', ['C']], // চ ছ
   ['sh', ['S']], // শ ষ
@@ -42,7 +43,6 @@ export const LATIN_DIGRAPHS: ReadonlyArray<readonly [spelling: string, alternati
   ['gh', ['G']], // ঘ; never the soft g
   ['jh', ['J']], // ঝ
   ['zh', ['J']], // ঝ / zh
-  ['rh', ['R']], // ঢ় (Avro)
   ['ck', ['K']], // English ck
   ['nk', ['QK', 'NK']], // ঙ্ক / ংক (bank), or ন + ক across a boundary (sontanke)
   ['ng', ['Q', 'NG']], // ঙ / ং and ঙ্গ (bangla, singapore), or ন + গ (dingulo)
@@ -140,7 +140,7 @@ export const ROMAN_SUFFIXES: ReadonlyArray<{ readonly suffix: string; readonly a
 
 const VOWEL_LETTERS = 'aeiou'
 /** Letters after which an `h` only marks aspiration (and `chh`, `kkh`). */
-const ASPIRATING_LETTERS = 'bcdgjkptszrh'
+const ASPIRATING_LETTERS = 'bcdgjkptszh'
 /** Raw-key symbols that are vowels. */
 const RAW_VOWELS = 'IUEa'
 
@@ -180,6 +180,8 @@ function contextLetter(word: string, i: number): readonly string[] | undefined {
       return isConsonantLetter(previous) && isVowelLetter(next) ? ['U'] : ['']
     case 'n': // n before a consonant: ন, or a typed candrabindu (chand চাঁদ) or anusvara (sonrokkhon সংরক্ষণ)
       return isConsonantLetter(next) && next !== 'n' && next !== 'y' ? ['N', ''] : undefined
+    case 's': // English s between vowels is often /z/, written জ (browser ব্রাউজার)
+      return isVowelLetter(previous) && isVowelLetter(next) ? ['S', 'J'] : undefined
     case 'h': // h after an aspirating letter is part of it (chh, kkh); otherwise হ
       return previous !== undefined && ASPIRATING_LETTERS.includes(previous) ? [''] : ['H']
     case 'e': // a final e after a consonant is silent in English, a vowel in Banglish (kore)
@@ -237,19 +239,22 @@ function letterNameUnits(word: string): string[][] {
   return [...word].map((letter, i) => [(i > 0 ? 'a' : '') + (LATIN_LETTER_NAMES[letter] ?? '')])
 }
 
-/** Product of the units' alternatives, primary choices first, capped at `limit`. */
-function expandUnits(units: readonly string[][], limit: number): string[] {
-  let raws = ['']
+/** Most partial readings kept while the alternatives of a word are multiplied out. */
+const READING_BEAM = 64
+
+/**
+ * Readings of a word: one choice per unit, ordered by how many non-primary choices they make
+ * (the primary reading first), at most {@link READING_BEAM}.
+ */
+function expandUnits(units: readonly string[][]): string[] {
+  let readings = [{ raw: '', detours: 0 }]
   for (const alternatives of units) {
-    const next: string[] = []
-    for (const alternative of alternatives) {
-      for (const raw of raws) {
-        if (next.length < limit) next.push(raw + alternative)
-      }
-    }
-    raws = next
+    readings = readings
+      .flatMap(({ raw, detours }) => alternatives.map((alternative, k) => ({ raw: raw + alternative, detours: detours + (k > 0 ? 1 : 0) })))
+      .sort((a, b) => a.detours - b.detours)
+      .slice(0, READING_BEAM)
   }
-  return raws
+  return readings.map(({ raw }) => raw)
 }
 
 /** Folds a raw key (classes plus `a` for dropped vowels) into K0 and K1. */
@@ -315,13 +320,13 @@ export function latinKeys(word: string): AliasKeys[] {
   const seen = new Set<string>()
   const keys: AliasKeys[] = []
   const readings = isAcronym(letters) ? [letterNameUnits(letters), latinUnits(letters)] : [latinUnits(letters)]
-  const raws = readings.flatMap((units) => expandUnits(units, MAX_LATIN_ALTERNATIVES))
-  for (const raw of raws.slice(0, MAX_LATIN_ALTERNATIVES)) {
+  for (const raw of readings.flatMap(expandUnits)) {
     const folded = foldRawKey(raw)
     const id = `${folded.k0} ${folded.k1}`
     if (folded.k0 === '' || seen.has(id)) continue
     seen.add(id)
     keys.push(folded)
+    if (keys.length === MAX_LATIN_ALTERNATIVES) break
   }
   return keys
 }

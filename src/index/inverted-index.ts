@@ -147,15 +147,28 @@ export class InvertedIndex {
 
   /** Tokenises one field and writes its postings; returns its length in words. */
   private indexField(doc: number, field: number, text: string): number {
-    const occurrences = new Map<number, number[]>()
+    // Group by raw word first: each distinct word of the document costs one global lookup.
+    const byWord = new Map<string, number[]>()
+    const scripts = new Map<string, TokenScript>()
     let position = 0
     forEachWord(text, (start, termEnd, _end, script) => {
-      const termId = this.termIdOf(text.slice(start, termEnd), script)
-      const list = occurrences.get(termId)
-      if (list === undefined) occurrences.set(termId, [position])
-      else list.push(position)
+      const word = text.slice(start, termEnd)
+      const list = byWord.get(word)
+      if (list === undefined) {
+        byWord.set(word, [position])
+        scripts.set(word, script)
+      } else {
+        list.push(position)
+      }
       position++
     })
+    const occurrences = new Map<number, number[]>()
+    for (const [word, positions] of byWord) {
+      const termId = this.termIdOf(word, scripts.get(word) as TokenScript)
+      const known = occurrences.get(termId)
+      if (known === undefined) occurrences.set(termId, positions)
+      else mergeSorted(known, positions)
+    }
     const slots = this.fieldSlots[field] as GrowableInt32
     for (const [termId, positions] of occurrences) {
       let slot = slots.get(termId)
@@ -179,4 +192,10 @@ export class InvertedIndex {
     if (term !== rawWord) this.rawWordIds.set(rawWord, id)
     return id
   }
+}
+
+/** Merges sorted `extra` into sorted `into` (two spellings of one term in a document). */
+function mergeSorted(into: number[], extra: readonly number[]): void {
+  into.push(...extra)
+  into.sort((a, b) => a - b)
 }

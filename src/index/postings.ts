@@ -87,19 +87,33 @@ export class PostingsPool {
   /** Appends one document's entry; documents must come in increasing order per slot. */
   append(slot: number, doc: number, positions: ArrayLike<number>, count: number): void {
     const scratch = this.scratch
-    scratch.length = 0
+    let length = 0
     let previous = 0
     for (let i = 0; i < count; i++) {
-      const position = positions[i] as number
-      pushVarint(scratch, position - previous)
-      previous = position
+      let delta = (positions[i] as number) - previous
+      previous = positions[i] as number
+      while (delta >= 0x80) {
+        scratch[length++] = (delta & 0x7f) | 0x80
+        delta >>>= 7
+      }
+      scratch[length++] = delta
     }
-    this.writeVarint(slot, doc - this.lastDocs.get(slot) - 1)
+    this.writeVarint(slot, doc - (this.lastDocs.data[slot] as number) - 1)
     this.writeVarint(slot, count)
-    this.writeVarint(slot, scratch.length)
-    for (const byte of scratch) this.writeByte(slot, byte)
-    this.lastDocs.set(slot, doc)
-    this.docCounts.set(slot, this.docCounts.get(slot) + 1)
+    this.writeVarint(slot, length)
+    let tail = this.tails.data[slot] as number
+    for (let i = 0; i < length; i++) {
+      if (tail === this.sliceEnds.data[slot]) tail = this.nextSlice(slot, tail)
+      this.bytes[tail++] = scratch[i] as number
+    }
+    this.tails.data[slot] = tail
+    this.lastDocs.data[slot] = doc
+    this.docCounts.data[slot] = (this.docCounts.data[slot] as number) + 1
+  }
+
+  /** Shrinks the byte pool to the bytes in use (after a bulk load, to return memory). */
+  trim(): void {
+    if (this.bytes.length > this.used + (this.used >> 4)) this.bytes = this.bytes.slice(0, this.used)
   }
 
   /** A reader positioned at the start of a slot's list. */

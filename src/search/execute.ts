@@ -3,6 +3,9 @@
  * matches count as one pseudo-term, each weighted by its match kind), field boosts, a
  * coordination factor, exclusions, phrase checks over positions, and top-k selection.
  *
+ * Accumulators are typed arrays indexed by document number, reused between queries, so a
+ * query allocates little beyond its candidate list.
+ *
  * @module
  * @internal
  */
@@ -12,7 +15,7 @@ import type { Bm25Parameters, MatchKind } from '../types.js'
 import { idf, tfNorm } from './bm25.js'
 import type { ExpandedTerm } from './expand.js'
 import type { PlannedClause } from './plan.js'
-import { COORDINATION_EXPONENT } from './weights.js'
+import { COMMON_CLAUSE_SHARE, COORDINATION_EXPONENT } from './weights.js'
 
 /** What scoring needs besides the plan. */
 export interface ScoringSetup {
@@ -51,18 +54,48 @@ export interface ScorePart {
   readonly score: number
 }
 
+/** Per-document arrays, reused from query to query. */
+class Scratch {
+  size = 0
+  scores = new Float64Array(0)
+  matchedWeight = new Float64Array(0)
+  tf = new Float64Array(0)
+  flags = new Uint8Array(0)
+  touched = new Int32Array(0)
+  /** Per clause: 1 + index of the best term of the clause's first word, and its field. */
+  bestTerm: Int32Array[] = []
+  bestField: Uint8Array[] = []
+
+  ensure(size: number, clauses: number): void {
+    if (size > this.size) {
+      this.size = Math.max(size, this.size * 2, 1024)
+      this.scores = new Float64Array(this.size)
+      this.matchedWeight = new Float64Array(this.size)
+      this.tf = new Float64Array(this.size)
+      this.flags = new Uint8Array(this.size)
+      this.touched = new Int32Array(this.size)
+      this.bestTerm = []
+      this.bestField = []
+    }
+    while (this.bestTerm.length < clauses) {
+      this.bestTerm.push(new Int32Array(this.size))
+      this.bestField.push(new Uint8Array(this.size))
+    }
+  }
+}
+
+const SEEN = 1
+const EXCLUDED = 2
+const CREDITED = 4
+let shared: Scratch | undefined
+
 /** The outcome of scoring: every candidate's score, and where each clause matched. */
 export class ScoredQuery {
-  /** Candidate documents (deleted and excluded ones never appear). */
+  /** Candidate documents (deleted ones never appear). */
   readonly candidates: number[] = []
-  readonly scores: Float64Array
-  private readonly matchedWeight: Float64Array
-  private readonly excluded: Uint8Array
-  private readonly seen: Uint8Array
-  /** Per clause: document → 1 + index of the best matching term of the clause's first word. */
-  private readonly bestTerm: Int32Array[]
-  private readonly bestField: Uint8Array[]
+  private readonly scratch: Scratch
   private totalWeight = 0
+  private released = false
 
   constructor(
     private readonly plan: readonly PlannedClause[],
@@ -70,126 +103,185 @@ export class ScoredQuery {
     private readonly explainFor?: ReadonlySet<number>,
     readonly parts: ScorePart[] = [],
   ) {
-    const size = setup.index.documentCount
-    this.scores = new Float64Array(size)
-    this.matchedWeight = new Float64Array(size)
-    this.excluded = new Uint8Array(size)
-    this.seen = new Uint8Array(size)
-    this.bestTerm = plan.map(() => new Int32Array(size))
-    this.bestField = plan.map(() => new Uint8Array(size))
+    // a nested query (explain) gets its own arrays; the usual one borrows the shared ones
+    this.scratch = shared === undefined ? new Scratch() : shared
+    shared = undefined
+    this.scratch.ensure(setup.index.documentCount, plan.length)
     this.run()
   }
 
   /** The final score of a candidate: the BM25 sum times the coordination factor. */
   finalScore(doc: number): number {
-    const coverage = this.totalWeight > 0 ? (this.matchedWeight[doc] as number) / this.totalWeight : 0
-    return (this.scores[doc] as number) * coverage ** COORDINATION_EXPONENT
+    const coverage = this.totalWeight > 0 ? (this.scratch.matchedWeight[doc] as number) / this.totalWeight : 0
+    return (this.scratch.scores[doc] as number) * coverage ** COORDINATION_EXPONENT
   }
 
   /** Is the candidate eligible (not excluded; every clause matched when `and` is asked)? */
   accepts(doc: number): boolean {
-    if (this.excluded[doc] === 1) return false
+    if (((this.scratch.flags[doc] as number) & EXCLUDED) !== 0) return false
     if (!this.setup.requireAll) return true
-    return this.plan.every((clause, i) => clause.exclude || (this.bestTerm[i] as Int32Array)[doc] !== 0)
+    return this.plan.every((clause, i) => clause.exclude || (this.scratch.bestTerm[i] as Int32Array)[doc] !== 0)
   }
 
   /** The best match of every clause that matched the document. */
   matchesOf(doc: number): ClauseMatch[] {
     const found: ClauseMatch[] = []
     this.plan.forEach((clause, i) => {
-      const best = (this.bestTerm[i] as Int32Array)[doc] as number
+      const best = (this.scratch.bestTerm[i] as Int32Array)[doc] as number
       if (clause.exclude || best === 0) return
       const term = clause.words[0]?.[best - 1]
       if (term === undefined) return
-      found.push({ clause: i, termId: term.termId, field: (this.bestField[i] as Uint8Array)[doc] as number, kind: term.kind })
+      found.push({ clause: i, termId: term.termId, field: (this.scratch.bestField[i] as Uint8Array)[doc] as number, kind: term.kind })
     })
     return found
   }
 
+  /** Clears the per-document arrays touched by this query and hands them back for reuse. */
+  release(): void {
+    if (this.released) return
+    this.released = true
+    const { scratch } = this
+    for (const doc of this.candidates) {
+      scratch.scores[doc] = 0
+      scratch.matchedWeight[doc] = 0
+      scratch.flags[doc] = 0
+      for (let i = 0; i < this.plan.length; i++) {
+        ;(scratch.bestTerm[i] as Int32Array)[doc] = 0
+      }
+    }
+    for (const doc of this.excludedDocs) scratch.flags[doc] = 0
+    shared = scratch
+  }
+
+  private readonly excludedDocs: number[] = []
+
   private run(): void {
+    let hasRareClause = false
+    this.plan.forEach((clause) => {
+      if (clause.exclude) return
+      this.totalWeight += clause.weight
+      if (!this.isCommon(clause)) hasRareClause = true
+    })
     this.plan.forEach((clause) => {
       if (clause.exclude) this.markExcluded(clause)
-      else this.totalWeight += clause.weight
     })
     this.plan.forEach((clause, i) => {
-      if (!clause.exclude) this.scoreClause(clause, i)
+      if (!clause.exclude) this.scoreClause(clause, i, hasRareClause && this.isCommon(clause))
     })
+  }
+
+  /** A clause so frequent (or a stopword) that it only adds to documents other clauses found. */
+  private isCommon(clause: PlannedClause): boolean {
+    if (clause.weight < 1) return true
+    const { index } = this.setup
+    let bound = 0
+    for (const term of clause.words[0] ?? []) bound += index.totalFrequencyBound(term.termId)
+    return bound > index.liveCount * COMMON_CLAUSE_SHARE && clause.words.length === 1
   }
 
   private markExcluded(clause: PlannedClause): void {
+    const { flags } = this.scratch
     for (const field of this.setup.fields) {
-      for (const doc of this.clauseFrequencies(clause, field).keys()) this.excluded[doc] = 1
+      const count = this.accumulate(clause, field, -1)
+      for (let i = 0; i < count; i++) {
+        const doc = this.scratch.touched[i] as number
+        this.scratch.tf[doc] = 0
+        if (((flags[doc] as number) & EXCLUDED) === 0) {
+          flags[doc] = (flags[doc] as number) | EXCLUDED
+          this.excludedDocs.push(doc)
+        }
+      }
     }
   }
 
-  private scoreClause(clause: PlannedClause, clauseIndex: number): void {
+  private scoreClause(clause: PlannedClause, clauseIndex: number, onlyKnownCandidates: boolean): void {
     const { index, bm25 } = this.setup
-    const matchedHere = new Set<number>()
+    const { scratch } = this
+    const credited: number[] = []
     this.setup.fields.forEach((field, fieldSlot) => {
-      const frequencies = this.clauseFrequencies(clause, field, clauseIndex)
-      if (frequencies.size === 0) return
-      const inverse = idf(frequencies.size, index.liveCount)
+      const count = this.accumulate(clause, field, clauseIndex)
+      if (count === 0) return
+      const inverse = idf(count, index.liveCount)
       const average = index.averageFieldLength(field)
       const boost = this.setup.boosts[fieldSlot] ?? 1
-      for (const [doc, tf] of frequencies) {
-        const length = index.fieldLength(field, doc)
-        const score = inverse * tfNorm(tf, length, average, bm25) * boost * clause.weight
-        if (this.seen[doc] === 0) {
-          this.seen[doc] = 1
+      for (let i = 0; i < count; i++) {
+        const doc = scratch.touched[i] as number
+        const tf = scratch.tf[doc] as number
+        scratch.tf[doc] = 0
+        const flags = scratch.flags[doc] as number
+        if ((flags & SEEN) === 0) {
+          if (onlyKnownCandidates) {
+            ;(scratch.bestTerm[clauseIndex] as Int32Array)[doc] = 0
+            continue
+          }
+          scratch.flags[doc] = flags | SEEN
           this.candidates.push(doc)
         }
-        this.scores[doc] = (this.scores[doc] as number) + score
-        matchedHere.add(doc)
+        const length = index.fieldLength(field, doc)
+        const score = inverse * tfNorm(tf, length, average, bm25) * boost * clause.weight
+        if (((scratch.flags[doc] as number) & CREDITED) === 0) {
+          scratch.flags[doc] = (scratch.flags[doc] as number) | CREDITED
+          credited.push(doc)
+        }
+        scratch.scores[doc] = (scratch.scores[doc] as number) + score
         if (this.explainFor?.has(doc)) {
-          this.parts.push({ doc, clause: clauseIndex, field, tf, df: frequencies.size, idf: inverse, fieldLength: length, averageFieldLength: average, boost, score })
+          this.parts.push({ doc, clause: clauseIndex, field, tf, df: count, idf: inverse, fieldLength: length, averageFieldLength: average, boost, score })
         }
       }
     })
-    for (const doc of matchedHere) this.matchedWeight[doc] = (this.matchedWeight[doc] as number) + clause.weight
+    for (const doc of credited) {
+      scratch.matchedWeight[doc] = (scratch.matchedWeight[doc] as number) + clause.weight
+      scratch.flags[doc] = (scratch.flags[doc] as number) & ~CREDITED
+    }
   }
 
-  /** Weighted term frequency of the clause in each document of one field. */
-  private clauseFrequencies(clause: PlannedClause, field: number, clauseIndex = -1): Map<number, number> {
-    if (clause.words.length === 1) return this.wordFrequencies(clause.words[0] ?? [], field, clauseIndex)
-    return this.phraseFrequencies(clause.words, field, clauseIndex)
+  /** Fills `tf` and `touched` with the clause's weighted frequency per document of one field; returns the count. */
+  private accumulate(clause: PlannedClause, field: number, clauseIndex: number): number {
+    if (clause.words.length === 1) return this.accumulateWord(clause.words[0] ?? [], field, clauseIndex)
+    return this.accumulatePhrase(clause.words, field, clauseIndex)
   }
 
-  private wordFrequencies(terms: readonly ExpandedTerm[], field: number, clauseIndex: number): Map<number, number> {
+  private accumulateWord(terms: readonly ExpandedTerm[], field: number, clauseIndex: number): number {
     const { index } = this.setup
-    const frequencies = new Map<number, number>()
-    terms.forEach((term, termIndex) => {
+    const { tf, touched } = this.scratch
+    let count = 0
+    for (let termIndex = 0; termIndex < terms.length; termIndex++) {
+      const term = terms[termIndex] as ExpandedTerm
       const reader = index.postings(field, term.termId)
-      if (reader === undefined) return
+      if (reader === undefined) continue
       while (reader.next()) {
         const doc = reader.doc
         if (index.isDeleted(doc)) continue
-        frequencies.set(doc, (frequencies.get(doc) ?? 0) + term.weight * reader.tf)
+        if (tf[doc] === 0) touched[count++] = doc
+        tf[doc] = (tf[doc] as number) + term.weight * reader.tf
         if (clauseIndex >= 0) this.noteBest(clauseIndex, doc, termIndex, field)
       }
-    })
-    return frequencies
+    }
+    return count
   }
 
   /** Occurrences of the words in order at consecutive positions, weighted by the weakest word. */
-  private phraseFrequencies(words: readonly (readonly ExpandedTerm[])[], field: number, clauseIndex: number): Map<number, number> {
+  private accumulatePhrase(words: readonly (readonly ExpandedTerm[])[], field: number, clauseIndex: number): number {
     const perWord = words.map((terms) => this.positionsByDocument(terms, field))
-    const result = new Map<number, number>()
     const [first, ...rest] = perWord
-    if (first === undefined) return result
+    const { tf, touched } = this.scratch
+    let count = 0
+    if (first === undefined) return 0
     for (const [doc, start] of first) {
       const later = rest.map((word) => word.get(doc))
       if (later.some((entry) => entry === undefined)) continue
-      let count = 0
-      let weight = start.weight
+      let occurrences = 0
       for (const position of start.positions) {
-        if (later.every((entry, offset) => entry?.positions.has(position + offset + 1))) count++
+        if (later.every((entry, offset) => entry?.positions.has(position + offset + 1))) occurrences++
       }
-      if (count === 0) continue
+      if (occurrences === 0) continue
+      let weight = start.weight
       for (const entry of later) weight = Math.min(weight, entry?.weight ?? 0)
-      result.set(doc, count * weight)
+      touched[count++] = doc
+      tf[doc] = occurrences * weight
       if (clauseIndex >= 0) this.noteBest(clauseIndex, doc, start.termIndex, field)
     }
-    return result
+    return count
   }
 
   private positionsByDocument(
@@ -216,10 +308,10 @@ export class ScoredQuery {
   }
 
   private noteBest(clauseIndex: number, doc: number, termIndex: number, field: number): void {
-    const best = this.bestTerm[clauseIndex] as Int32Array
+    const best = this.scratch.bestTerm[clauseIndex] as Int32Array
     if (best[doc] === 0) {
       best[doc] = termIndex + 1
-      ;(this.bestField[clauseIndex] as Uint8Array)[doc] = field
+      ;(this.scratch.bestField[clauseIndex] as Uint8Array)[doc] = field
     }
   }
 }

@@ -24,6 +24,8 @@ export const ROMAN_MAX_STEMS = 4
 export const ROMAN_DISTANCE_SLACK = 0.5
 /** Key distance allowed for romanised words beyond the Bengali alias threshold (English vowels differ more). */
 export const ROMAN_EXTRA_THRESHOLD = 0.5
+/** Added to the key distance of a second reading of a Latin word (another letter value, or a suffix stripped). */
+export const ROMAN_ALTERNATIVE_PENALTY = 0.25
 /** Alias keys of at most this many symbols are used only when the word itself is not found. */
 export const SHORT_KEY_LENGTH = 2
 
@@ -121,20 +123,22 @@ function addRoman(context: ExpansionContext, word: string, found: ExpansionSet):
   const { vocabulary } = context.index
   const candidates = new Map<number, number>()
   let shortestKey = Number.POSITIVE_INFINITY
-  for (const form of unique([word, ...romanSuffixStrips(word)])) {
-    for (const { k0, k1 } of latinKeys(form)) {
+  const forms = unique([word, ...romanSuffixStrips(word)])
+  forms.forEach((form, formIndex) => {
+    latinKeys(form).forEach(({ k0, k1 }, readingIndex) => {
+      const penalty = (formIndex > 0 ? ROMAN_ALTERNATIVE_PENALTY : 0) + (readingIndex > 0 ? ROMAN_ALTERNATIVE_PENALTY : 0)
       const keyId = vocabulary.keyId(k0)
-      if (keyId < 0) continue
+      if (keyId < 0) return
       shortestKey = Math.min(shortestKey, k0.length)
       const threshold = aliasThreshold(k0.length) + ROMAN_EXTRA_THRESHOLD
       vocabulary.forEachStemOfKey(keyId, (stemId) => {
         const distance = keyDistance(k1, vocabulary.stemK1[stemId] ?? '', threshold)
         if (distance > threshold) return
         const known = candidates.get(stemId)
-        if (known === undefined || distance < known) candidates.set(stemId, distance)
+        if (known === undefined || distance + penalty < known) candidates.set(stemId, distance + penalty)
       })
-    }
-  }
+    })
+  })
   if (candidates.size === 0) return
   const ranked = [...candidates].map(([stemId, distance]) => ({ stemId, distance, frequency: stemFrequency(context, stemId) }))
   ranked.sort((a, b) => a.distance - b.distance || b.frequency - a.frequency)

@@ -36,3 +36,10 @@ export const STOPWORD_CLAUSE_WEIGHT = 0.25
  * where matched and total are the clause weights, so documents with more query words rank first.
  */
 export const COORDINATION_EXPONENT = 2
+
+/**
+ * A query word found in more than this share of the documents (or a stopword) only adds to the
+ * score of documents that rarer words found; it never brings in a document by itself, unless
+ * the query has nothing rarer. Keeps common words cheap without changing the top hits.
+ */
+export const COMMON_CLAUSE_SHARE = 0.2
