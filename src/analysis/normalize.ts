@@ -11,6 +11,7 @@
  * @module
  */
 
+import { BanglaSearchError, describeValue } from '../errors.js'
 import {
   DANDA,
   VIRAMA,
@@ -60,6 +61,9 @@ const MAX_ROUNDS = 4
  * ```
  */
 export function normalize(text: string): string {
+  if (typeof text !== 'string') {
+    throw new BanglaSearchError('INVALID_ARGUMENT', `normalize() takes a string, got ${describeValue(text)}.`)
+  }
   let current = text.normalize('NFC')
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const repaired = applyBengaliRules(current)

@@ -32,6 +32,9 @@ export class UsageError extends Error {
 /** The option table of one command, as `parseArgs` takes it. */
 export type OptionTable = NonNullable<ParseArgsConfig['options']>
 
+/** What {@link parseCommand} returns for an option table: typed `values` and the `positionals`. */
+export type ParsedCommand<T extends OptionTable> = ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>
+
 /**
  * Parses a command's arguments strictly; positionals are allowed.
  *
@@ -42,7 +45,7 @@ export type OptionTable = NonNullable<ParseArgsConfig['options']>
  * ```
  * @throws {@link UsageError} for an unknown option or a missing option value
  */
-export function parseCommand<T extends OptionTable>(command: string, args: string[], options: T) {
+export function parseCommand<T extends OptionTable>(command: string, args: string[], options: T): ParsedCommand<T> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (error) {
@@ -101,4 +104,20 @@ function describeParseError(error: unknown): string {
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1)
+}
+
+/**
+ * One CLI command: its name, one-line summary, help text and what it does. `run` returns the
+ * exit code (0 ok, 1 runtime error); usage mistakes are thrown as {@link UsageError}.
+ *
+ * @example
+ * ```ts
+ * await analyzeCommand.run(['পুতিনের', 'সফর'], { stdout: process.stdout, stderr: process.stderr, env: process.env })   // 0
+ * ```
+ */
+export interface Command {
+  readonly name: string
+  readonly summary: string
+  readonly help: string
+  readonly run: (args: string[], io: import('./output.js').Io) => Promise<number>
 }

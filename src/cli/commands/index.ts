@@ -1,0 +1,73 @@
+/**
+ * `bangla-search index <folder|file.jsonl|file.json> -o index.json`: builds an index from a
+ * corpus and saves it, with a progress bar on a terminal and a one-line summary.
+ *
+ * @module
+ */
+
+import { indexCorpus, saveIndexFile } from '../../node/index.js'
+import { fieldList, parseCommand, UsageError, type Command } from '../args.js'
+import { formatBytes, formatCount, makeStyle, useColor, type Io } from '../output.js'
+import { ProgressBar } from '../progress.js'
+
+const HELP = `Usage: bangla-search index <folder|file.jsonl|file.json> -o <index.json> [options]
+
+Builds a search index from a corpus and saves it as JSON:
+  a folder    every .txt file below it is a document: id = file name, title = first line, text = the rest
+  .jsonl      one JSON object per line (also .jsonl.gz), read as a stream
+  .json       an array of JSON objects
+
+Options:
+  -o, --output <file>  where to save the index (required)
+      --fields <list>  the fields to index, comma-separated (default title,text)
+      --id <field>     the field holding each document's id in JSON (default id)
+      --store <list>   the fields kept and shown with hits (default: the indexed fields; "" for none)
+  -h, --help           show this help
+
+Example:
+  bangla-search index corpus/seeds -o seeds-index.json
+  bangla-search search seeds-index.json ভ্লাদিভোস্টক`
+
+const OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  fields: { type: 'string' },
+  id: { type: 'string' },
+  store: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+/** The `index` command. */
+export const indexCommand: Command = {
+  name: 'index',
+  summary: 'build an index file from a folder of .txt files or a JSON(L) file',
+  help: HELP,
+  async run(args: string[], io: Io): Promise<number> {
+    const { values, positionals } = parseCommand('index', args, OPTIONS)
+    if (values.help) {
+      io.stdout.write(`${HELP}\n`)
+      return 0
+    }
+    const [source, ...extra] = positionals
+    if (source === undefined) throw new UsageError('index: give the corpus to index (a folder of .txt files, a .jsonl or a .json file) and -o <index.json>', HELP)
+    if (extra.length > 0) throw new UsageError(`index: one corpus at a time; unexpected "${extra[0]}" (see bangla-search index --help)`)
+    if (values.output === undefined || values.output.length === 0) throw new UsageError(`index: say where to save the index, e.g. bangla-search index ${source} -o index.json`)
+    const fields = fieldList(values.fields)
+    if (fields !== undefined && fields.length === 0) throw new UsageError('index: --fields needs at least one field name, e.g. --fields title,text')
+    const storeFields = fieldList(values.store)
+    const started = performance.now()
+    const bar = io.stderr.isTTY ? new ProgressBar(io.stderr, makeStyle(useColor(io.stderr, io.env))) : undefined
+    const index = await indexCorpus(source, {
+      ...(fields === undefined ? {} : { fields }),
+      ...(storeFields === undefined ? {} : { storeFields }),
+      ...(values.id === undefined ? {} : { idField: values.id }),
+      ...(bar === undefined ? {} : { onProgress: bar.update }),
+    })
+    bar?.clear()
+    const saved = await saveIndexFile(index, values.output)
+    const seconds = (performance.now() - started) / 1000
+    io.stdout.write(
+      `Indexed ${formatCount(saved.documents)} documents (${formatCount(saved.terms)} terms) from ${source} in ${seconds.toFixed(2)} s → ${saved.path} (${formatBytes(saved.bytes)})\n`,
+    )
+    return 0
+  },
+}
