@@ -62,6 +62,9 @@ export class DocumentTable {
   readonly ids: (DocumentId | undefined)[] = []
   /** Stored fields of each document number. */
   readonly stored: (StoredFields | undefined)[] = []
+  /** Order of each document number: when it was first added (a replaced document keeps its place). */
+  readonly order: number[] = []
+  private nextOrder = 0
 
   /** Number of live documents. */
   get size(): number {
@@ -77,10 +80,13 @@ export class DocumentTable {
     return this.numbers.get(id)
   }
 
-  set(doc: number, id: DocumentId, stored: StoredFields | undefined): void {
+  /** Records a document; `order` is given for a replaced document, a new one goes last. */
+  set(doc: number, id: DocumentId, stored: StoredFields | undefined, order = this.nextOrder): void {
     this.numbers.set(id, doc)
     this.ids[doc] = id
     this.stored[doc] = stored
+    this.order[doc] = order
+    this.nextOrder = Math.max(this.nextOrder, order + 1)
   }
 
   delete(id: DocumentId): number | undefined {
@@ -92,11 +98,13 @@ export class DocumentTable {
     return doc
   }
 
-  /** Live documents in document-number order. */
-  *live(): IterableIterator<[doc: number, id: DocumentId]> {
+  /** Live documents in their order (see {@link DocumentTable.order}). */
+  live(): Array<[doc: number, id: DocumentId]> {
+    const live: Array<[number, DocumentId]> = []
     for (let doc = 0; doc < this.ids.length; doc++) {
       const id = this.ids[doc]
-      if (id !== undefined) yield [doc, id]
+      if (id !== undefined) live.push([doc, id])
     }
+    return live.sort((a, b) => (this.order[a[0]] as number) - (this.order[b[0]] as number))
   }
 }

@@ -153,12 +153,14 @@ export class SearchIndex {
    */
   replace(document: SearchDocument): void {
     const checked = checkDocument(document, this.options)
-    const doc = this.documents.delete(checked.id)
+    const doc = this.documents.numberOf(checked.id)
     if (doc === undefined) {
       throw new BanglaSearchError('UNKNOWN_ID', `No document with id ${JSON.stringify(checked.id)} is in the index; use add() for a new document.`)
     }
+    const order = this.documents.order[doc]
+    this.documents.delete(checked.id)
     this.inverted.removeDocument(doc)
-    this.insert(checked)
+    this.insert(checked, order)
     if (this.shouldVacuum()) this.vacuum()
   }
 
@@ -192,8 +194,9 @@ export class SearchIndex {
     const filter = options?.filter
     const keep = filter === undefined ? () => true : (doc: number) => filter({ ...this.documents.stored[doc] }, this.documents.ids[doc] as DocumentId)
     let top: ScoredDocument[]
+    const order = this.documents.order
     try {
-      top = selectTop(scored, resolved.offset + resolved.limit, keep).slice(resolved.offset)
+      top = selectTop(scored, resolved.offset + resolved.limit, keep, (doc) => order[doc] as number).slice(resolved.offset)
     } catch (error) {
       scored.release()
       throw error
@@ -291,9 +294,9 @@ export class SearchIndex {
     }
   }
 
-  private insert(checked: CheckedDocument): void {
+  private insert(checked: CheckedDocument, order?: number): void {
     const doc = this.inverted.addDocument(checked.texts)
-    this.documents.set(doc, checked.id, checked.stored)
+    this.documents.set(doc, checked.id, checked.stored, order)
   }
 
   private reset(): void {

@@ -96,6 +96,30 @@ export class InvertedIndex {
     return total
   }
 
+  /**
+   * Documents holding a term in any field. Exact: while removed documents await a vacuum, their
+   * postings are skipped (a slower path that only runs then).
+   */
+  documentFrequency(termId: number): number {
+    if (this.deletedSinceVacuum === 0) return this.totalFrequencyBound(termId)
+    let total = 0
+    for (let field = 0; field < this.fieldCount; field++) {
+      const reader = this.postings(field, termId)
+      while (reader?.next()) if (!this.isDeleted(reader.doc)) total++
+    }
+    return total
+  }
+
+  /** Does any live document hold this term? */
+  hasLiveDocuments(termId: number): boolean {
+    if (this.deletedSinceVacuum === 0) return this.totalFrequencyBound(termId) > 0
+    for (let field = 0; field < this.fieldCount; field++) {
+      const reader = this.postings(field, termId)
+      while (reader?.next()) if (!this.isDeleted(reader.doc)) return true
+    }
+    return false
+  }
+
   /** Bytes held by the postings pool. */
   get postingsBytes(): number {
     return this.pool.byteLength

@@ -175,7 +175,7 @@ export class ScoredQuery {
     if (clause.weight < 1) return true
     const { index } = this.setup
     let bound = 0
-    for (const term of clause.words[0] ?? []) bound += index.totalFrequencyBound(term.termId)
+    for (const term of clause.words[0] ?? []) bound += index.documentFrequency(term.termId)
     return bound > index.liveCount * COMMON_CLAUSE_SHARE && clause.words.length === 1
   }
 
@@ -317,38 +317,44 @@ export class ScoredQuery {
 }
 
 /** The `count` best eligible candidates, best first (ties broken by document number). */
-export function selectTop(scored: ScoredQuery, count: number, keep: (doc: number) => boolean): ScoredDocument[] {
-  const heap: ScoredDocument[] = []
+export function selectTop(scored: ScoredQuery, count: number, keep: (doc: number) => boolean, orderOf: (doc: number) => number): ScoredDocument[] {
+  const heap: RankedDocument[] = []
   for (const doc of scored.candidates) {
     if (!scored.accepts(doc)) continue
     const score = scored.finalScore(doc)
     if (score <= 0) continue
-    if (heap.length === count && !isBetter(score, doc, heap[0] as ScoredDocument)) continue
+    const item = { doc, score, order: orderOf(doc) }
+    if (heap.length === count && !isBetter(item, heap[0] as RankedDocument)) continue
     if (!keep(doc)) continue
-    if (heap.length < count) pushHeap(heap, { doc, score })
-    else replaceTop(heap, { doc, score })
+    if (heap.length < count) pushHeap(heap, item)
+    else replaceTop(heap, item)
   }
-  return heap.sort((a, b) => (isBetter(a.score, a.doc, b) ? -1 : 1))
+  return heap.sort((a, b) => (isBetter(a, b) ? -1 : 1)).map(({ doc, score }) => ({ doc, score }))
 }
 
-function isBetter(score: number, doc: number, other: ScoredDocument): boolean {
-  return score > other.score || (score === other.score && doc < other.doc)
+/** A candidate with its tie-breaking order (the document's place in the index). */
+interface RankedDocument extends ScoredDocument {
+  readonly order: number
+}
+
+function isBetter(item: RankedDocument, other: RankedDocument): boolean {
+  return item.score > other.score || (item.score === other.score && item.order < other.order)
 }
 
 /** Min-heap by quality: the worst kept hit sits at the top. */
-function pushHeap(heap: ScoredDocument[], item: ScoredDocument): void {
+function pushHeap(heap: RankedDocument[], item: RankedDocument): void {
   heap.push(item)
   let i = heap.length - 1
   while (i > 0) {
     const parent = (i - 1) >> 1
-    if (!isBetter((heap[parent] as ScoredDocument).score, (heap[parent] as ScoredDocument).doc, item)) break
-    heap[i] = heap[parent] as ScoredDocument
+    if (!isBetter(heap[parent] as RankedDocument, item)) break
+    heap[i] = heap[parent] as RankedDocument
     i = parent
   }
   heap[i] = item
 }
 
-function replaceTop(heap: ScoredDocument[], item: ScoredDocument): void {
+function replaceTop(heap: RankedDocument[], item: RankedDocument): void {
   let i = 0
   const n = heap.length
   for (;;) {
@@ -356,10 +362,9 @@ function replaceTop(heap: ScoredDocument[], item: ScoredDocument): void {
     if (left >= n) break
     const right = left + 1
     let worst = left
-    const leftItem = heap[left] as ScoredDocument
-    if (right < n && isBetter(leftItem.score, leftItem.doc, heap[right] as ScoredDocument)) worst = right
-    const worstItem = heap[worst] as ScoredDocument
-    if (!isBetter(item.score, item.doc, worstItem)) break
+    if (right < n && isBetter(heap[left] as RankedDocument, heap[right] as RankedDocument)) worst = right
+    const worstItem = heap[worst] as RankedDocument
+    if (!isBetter(item, worstItem)) break
     heap[i] = worstItem
     i = worst
   }

@@ -15,7 +15,7 @@ import type { TokenScript } from '../analysis/tokenize.js'
 import type { InvertedIndex } from '../index/inverted-index.js'
 import type { MatchKind } from '../types.js'
 import type { FuzzyMatcher } from './fuzzy.js'
-import type { PrefixLookup } from './prefix.js'
+import { compareCodeUnits, type PrefixLookup } from './prefix.js'
 import { MATCH_WEIGHTS } from './weights.js'
 
 /** Most stems a romanised word maps onto. */
@@ -51,28 +51,34 @@ export interface ExpansionOptions {
   readonly fuzzy: boolean
 }
 
-/** Collects expansions, keeping the best weight per term. */
+/** Collects expansions, keeping the best weight per term; terms no live document holds are left out. */
 class ExpansionSet {
   private readonly byTerm = new Map<number, ExpandedTerm>()
 
+  constructor(private readonly index: InvertedIndex) {}
+
   add(termId: number, weight: number, kind: MatchKind): void {
     const known = this.byTerm.get(termId)
-    if (known === undefined || known.weight < weight) this.byTerm.set(termId, { termId, weight, kind })
+    if (known !== undefined && known.weight >= weight) return
+    if (known === undefined && !this.index.hasLiveDocuments(termId)) return
+    this.byTerm.set(termId, { termId, weight, kind })
   }
 
   get size(): number {
     return this.byTerm.size
   }
 
+  /** Best first; ties in term order, so results do not depend on term ids. */
   toArray(): ExpandedTerm[] {
-    return [...this.byTerm.values()].sort((a, b) => b.weight - a.weight)
+    const { terms } = this.index.vocabulary
+    return [...this.byTerm.values()].sort((a, b) => b.weight - a.weight || compareCodeUnits(terms[a.termId] as string, terms[b.termId] as string))
   }
 }
 
 /** Expands one analysed query word into the terms it matches. */
 export function expandWord(term: string, script: TokenScript, context: ExpansionContext, options: ExpansionOptions): ExpandedTerm[] {
   const { vocabulary } = context.index
-  const found = new ExpansionSet()
+  const found = new ExpansionSet(context.index)
   const exactId = vocabulary.termId(term)
   if (exactId >= 0) found.add(exactId, MATCH_WEIGHTS.exact, 'exact')
   const stems = script === 'bengali' ? unique(stemCandidates(term).map(fold)) : [term]
@@ -86,7 +92,8 @@ export function expandWord(term: string, script: TokenScript, context: Expansion
     for (const termId of context.prefixes.complete(term)) found.add(termId, MATCH_WEIGHTS.prefix, 'prefix')
   }
   if (options.fuzzy && found.size === 0) {
-    for (const { stem, distance } of context.fuzzy.match(stems[0] ?? term)) {
+    const live = (stemId: number): boolean => stemHasLiveTerms(context, stemId)
+    for (const { stem, distance } of context.fuzzy.match(stems[0] ?? term, live)) {
       addStemTerms(context, stem, MATCH_WEIGHTS.fuzzy / (1 + distance), 'fuzzy', found)
     }
   }
@@ -141,7 +148,7 @@ function addRoman(context: ExpansionContext, word: string, found: ExpansionSet):
   })
   if (candidates.size === 0) return
   const ranked = [...candidates].map(([stemId, distance]) => ({ stemId, distance, frequency: stemFrequency(context, stemId) }))
-  ranked.sort((a, b) => a.distance - b.distance || b.frequency - a.frequency)
+  ranked.sort((a, b) => a.distance - b.distance || b.frequency - a.frequency || compareCodeUnits(vocabulary.stems[a.stemId] as string, vocabulary.stems[b.stemId] as string))
   const best = (ranked[0] as { distance: number }).distance
   const slack = shortestKey <= SHORT_KEY_LENGTH ? 0 : ROMAN_DISTANCE_SLACK
   for (const { stemId, distance } of ranked.slice(0, ROMAN_MAX_STEMS)) {
@@ -151,13 +158,22 @@ function addRoman(context: ExpansionContext, word: string, found: ExpansionSet):
   }
 }
 
-/** Documents holding any term of a stem (an upper bound; for ranking candidates). */
+/** Documents holding any term of a stem (summed over its terms; for ranking candidates). */
 function stemFrequency(context: ExpansionContext, stemId: number): number {
   let total = 0
   context.index.vocabulary.forEachTermOfStem(stemId, (termId) => {
-    total += context.index.totalFrequencyBound(termId)
+    total += context.index.documentFrequency(termId)
   })
   return total
+}
+
+/** Does a live document hold any term of this stem? */
+function stemHasLiveTerms(context: ExpansionContext, stemId: number): boolean {
+  let live = false
+  context.index.vocabulary.forEachTermOfStem(stemId, (termId) => {
+    if (!live && context.index.hasLiveDocuments(termId)) live = true
+  })
+  return live
 }
 
 function isLatin(term: string): boolean {

@@ -39,8 +39,8 @@ export class FuzzyMatcher {
 
   constructor(private readonly vocabulary: Vocabulary) {}
 
-  /** Stems within the typo budget of `word`, nearest first (the word itself excluded). */
-  match(word: string): FuzzyMatch[] {
+  /** Stems within the typo budget of `word` that pass `keep`, nearest first, ties in code-unit order. */
+  match(word: string, keep: (stemId: number) => boolean = () => true): FuzzyMatch[] {
     const clusters = collectGraphemes(word)
     const budget = typoBudget(clusters.length)
     if (budget === 0) return []
@@ -65,9 +65,9 @@ export class FuzzyMatcher {
       const stem = stems[stemId] as string
       if (stem === word) continue
       const distance = clusterDistance(clusters, collectGraphemes(stem), budget)
-      if (distance <= budget) found.push({ stem, distance })
+      if (distance <= budget && keep(stemId)) found.push({ stem, distance })
     }
-    return found.sort((a, b) => a.distance - b.distance).slice(0, FUZZY_MAX_RESULTS)
+    return found.sort((a, b) => a.distance - b.distance || (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0)).slice(0, FUZZY_MAX_RESULTS)
   }
 
   /** Indexes stems added since the last look, rebuilding when the tail is long. */

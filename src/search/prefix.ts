@@ -36,10 +36,11 @@ export class PrefixLookup {
     for (let termId = this.sortedUpTo; termId < terms.length; termId++) {
       if ((terms[termId] as string).startsWith(prefix)) found.push(termId)
     }
-    const frequency = (termId: number): number => this.index.totalFrequencyBound(termId)
+    const frequencies = new Map(found.map((termId) => [termId, this.index.documentFrequency(termId)]))
+    const frequency = (termId: number): number => frequencies.get(termId) ?? 0
     return found
       .filter((termId) => frequency(termId) > 0)
-      .sort((a, b) => frequency(b) - frequency(a) || a - b)
+      .sort((a, b) => frequency(b) - frequency(a) || compareCodeUnits(terms[a] as string, terms[b] as string))
       .slice(0, limit)
   }
 

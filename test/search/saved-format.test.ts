@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { BanglaSearchError, FORMAT_VERSION, SearchIndex } from '../../src/index.js'
+
+function saved(): Record<string, unknown> {
+  const index = new SearchIndex({ fields: ['text'], storeFields: ['text'] })
+  index.addAll([
+    { id: 1, text: 'রুশ প্রেসিডেন্ট পুতিনের সঙ্গে বৈঠক' },
+    { id: 'b', text: 'ওয়াশিংটন ও ঢাকা' },
+  ])
+  return JSON.parse(JSON.stringify(index.toJSON()))
+}
+
+function codeOf(input: unknown): string | undefined {
+  try {
+    SearchIndex.fromJSON(input as never)
+  } catch (error) {
+    return error instanceof BanglaSearchError ? error.code : `not typed: ${String(error)}`
+  }
+  return undefined
+}
+
+describe('saved index format', () => {
+  it('is versioned and loads back', () => {
+    const json = saved()
+    expect(json['format']).toBe('bangla-search-index')
+    expect(json['version']).toBe(FORMAT_VERSION)
+    expect(SearchIndex.fromJSON(json as never).search('পুতিন')[0]?.id).toBe(1)
+  })
+
+  it.each([
+    ['truncated JSON text', () => JSON.stringify(saved()).slice(0, 100), 'MALFORMED_INDEX'],
+    ['not an object', () => 42, 'MALFORMED_INDEX'],
+    ['a foreign format', () => ({ ...saved(), format: 'minisearch' }), 'MALFORMED_INDEX'],
+    ['a future version', () => ({ ...saved(), version: 99 }), 'UNSUPPORTED_INDEX_VERSION'],
+    ['terms of the wrong type', () => ({ ...saved(), terms: 'x' }), 'MALFORMED_INDEX'],
+    ['a duplicated term', () => ({ ...saved(), terms: (saved()['terms'] as string[]).map(() => 'ক') }), 'MALFORMED_INDEX'],
+    ['postings that are not base64', () => ({ ...saved(), postings: [{ offsets: '!!', counts: '', data: '' }] }), 'MALFORMED_INDEX'],
+    ['inconsistent counts', () => {
+      const json = saved()
+      const postings = json['postings'] as Array<Record<string, string>>
+      const counts = Buffer.from(postings[0]!['counts']!, 'base64')
+      counts.writeInt32LE(counts.readInt32LE(0) + 1, 0)
+      return { ...json, postings: [{ ...postings[0], counts: counts.toString('base64') }] }
+    }, 'MALFORMED_INDEX'],
+    ['corrupt postings bytes', () => {
+      const json = saved()
+      const postings = json['postings'] as Array<Record<string, string>>
+      const data = Buffer.from(postings[0]!['data']!, 'base64').fill(0xff)
+      return { ...json, postings: [{ ...postings[0], data: data.toString('base64') }] }
+    }, 'MALFORMED_INDEX'],
+    ['a missing document list', () => ({ ...saved(), documents: null }), 'MALFORMED_INDEX'],
+    ['duplicate document ids', () => {
+      const json = saved()
+      const documents = json['documents'] as Record<string, unknown>
+      return { ...json, documents: { ...documents, ids: [1, 1] } }
+    }, 'MALFORMED_INDEX'],
+    ['bad options', () => ({ ...saved(), options: { fields: [] } }), 'MALFORMED_INDEX'],
+  ])('rejects %s', (_case, make, code) => {
+    expect(codeOf(make())).toBe(code)
+  })
+
+  it('does not pollute prototypes through hostile keys', () => {
+    const json = saved()
+    const text = JSON.stringify(json).replace('"stored":[', '"stored":[{"__proto__":{"polluted":true},"text":"x"},').replace('"ids":[', '"ids":["evil",')
+    expect(codeOf(text)).toBe('MALFORMED_INDEX')
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+  })
+})
