@@ -194,45 +194,61 @@ export class ScoredQuery {
     }
   }
 
+  /**
+   * Scores one clause: its weighted term frequency in each field, one idf for the clause over
+   * all searched fields (documents matching it anywhere), BM25 per field, times the boosts.
+   */
   private scoreClause(clause: PlannedClause, clauseIndex: number, onlyKnownCandidates: boolean): void {
     const { index, bm25 } = this.setup
     const { scratch } = this
+    const perField = this.setup.fields.map((field) => this.collectField(clause, field, clauseIndex))
     const credited: number[] = []
-    this.setup.fields.forEach((field, fieldSlot) => {
-      const count = this.accumulate(clause, field, clauseIndex)
-      if (count === 0) return
-      const inverse = idf(count, index.liveCount)
+    for (const { docs } of perField) {
+      for (const doc of docs) {
+        if (((scratch.flags[doc] as number) & CREDITED) !== 0) continue
+        scratch.flags[doc] = (scratch.flags[doc] as number) | CREDITED
+        credited.push(doc)
+      }
+    }
+    const inverse = idf(credited.length, index.liveCount)
+    perField.forEach(({ docs, tfs }, fieldSlot) => {
+      const field = this.setup.fields[fieldSlot] as number
       const average = index.averageFieldLength(field)
       const boost = this.setup.boosts[fieldSlot] ?? 1
-      for (let i = 0; i < count; i++) {
-        const doc = scratch.touched[i] as number
-        const tf = scratch.tf[doc] as number
-        scratch.tf[doc] = 0
+      docs.forEach((doc, i) => {
         const flags = scratch.flags[doc] as number
         if ((flags & SEEN) === 0) {
-          if (onlyKnownCandidates) {
-            ;(scratch.bestTerm[clauseIndex] as Int32Array)[doc] = 0
-            continue
-          }
+          if (onlyKnownCandidates) return
           scratch.flags[doc] = flags | SEEN
           this.candidates.push(doc)
         }
+        const tf = tfs[i] as number
         const length = index.fieldLength(field, doc)
         const score = inverse * tfNorm(tf, length, average, bm25) * boost * clause.weight
-        if (((scratch.flags[doc] as number) & CREDITED) === 0) {
-          scratch.flags[doc] = (scratch.flags[doc] as number) | CREDITED
-          credited.push(doc)
-        }
         scratch.scores[doc] = (scratch.scores[doc] as number) + score
         if (this.explainFor?.has(doc)) {
-          this.parts.push({ doc, clause: clauseIndex, field, tf, df: count, idf: inverse, fieldLength: length, averageFieldLength: average, boost, score })
+          this.parts.push({ doc, clause: clauseIndex, field, tf, df: credited.length, idf: inverse, fieldLength: length, averageFieldLength: average, boost, score })
         }
-      }
+      })
     })
     for (const doc of credited) {
-      scratch.matchedWeight[doc] = (scratch.matchedWeight[doc] as number) + clause.weight
       scratch.flags[doc] = (scratch.flags[doc] as number) & ~CREDITED
+      if (((scratch.flags[doc] as number) & SEEN) === 0) (scratch.bestTerm[clauseIndex] as Int32Array)[doc] = 0
+      else scratch.matchedWeight[doc] = (scratch.matchedWeight[doc] as number) + clause.weight
     }
+  }
+
+  /** The clause's weighted term frequency per document in one field, copied out of the scratch arrays. */
+  private collectField(clause: PlannedClause, field: number, clauseIndex: number): { docs: Int32Array; tfs: Float64Array } {
+    const count = this.accumulate(clause, field, clauseIndex)
+    const docs = this.scratch.touched.slice(0, count)
+    const tfs = new Float64Array(count)
+    for (let i = 0; i < count; i++) {
+      const doc = docs[i] as number
+      tfs[i] = this.scratch.tf[doc] as number
+      this.scratch.tf[doc] = 0
+    }
+    return { docs, tfs }
   }
 
   /** Fills `tf` and `touched` with the clause's weighted frequency per document of one field; returns the count. */
