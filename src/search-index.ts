@@ -13,8 +13,8 @@ import { checkDocument, checkId, DocumentTable, type CheckedDocument } from './d
 import { BanglaSearchError, describeValue } from './errors.js'
 import { makeSnippet, resolveHighlight } from './highlight/snippet.js'
 import { InvertedIndex } from './index/inverted-index.js'
-import { resolveIndexOptions, resolveSearchOptions, type ResolvedIndexOptions } from './options.js'
-import { parseQuery } from './query/parse.js'
+import { resolveIndexOptions, resolveSearchOptions, type ResolvedIndexOptions, type ResolvedSearchOptions } from './options.js'
+import { parseQuery, type ParsedQuery } from './query/parse.js'
 import { loadIndex, saveIndex, type SavedIndex } from './serialize/format.js'
 import { ScoredQuery, selectTop, type ScoredDocument } from './search/execute.js'
 import type { ExpansionContext } from './search/expand.js'
@@ -181,7 +181,15 @@ export class SearchIndex {
     }
     const resolved = resolveSearchOptions(options, this.options.fields)
     if (this.documents.size === 0) return []
-    const plan = planQuery(parseQuery(query), this.expansionContext(), resolved).slice(0, MAX_QUERY_CLAUSES)
+    const parsed = parseQuery(query)
+    const hits = this.runQuery(parsed, resolved, options)
+    if (hits.length > 0 || !parsed.clauses.some((clause) => clause.type === 'phrase' && !clause.exclude)) return hits
+    // No document holds the quoted phrase: rank its words instead (quotes are often part of a title)
+    return this.runQuery({ ...parsed, clauses: parsed.clauses.map((clause) => (clause.type === 'phrase' && !clause.exclude ? { type: 'word', text: clause.text, prefix: false, exclude: false } : clause)) }, resolved, options)
+  }
+
+  private runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, options: SearchOptions | undefined): SearchHit[] {
+    const plan = planQuery(parsed, this.expansionContext(), resolved).slice(0, MAX_QUERY_CLAUSES)
     if (!plan.some((clause) => !clause.exclude)) return []
     const setup = {
       index: this.inverted,

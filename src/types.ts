@@ -7,8 +7,11 @@
 /** A document id: a string or a finite number, unique within one index. */
 export type DocumentId = string | number
 
-/** A document handed to {@link SearchIndex.add}: a plain object of fields. */
-export type SearchDocument = Readonly<Record<string, unknown>>
+/**
+ * A document handed to {@link SearchIndex.add}: a plain object of fields (any interface of
+ * yours, e.g. `{ id: number; title: string; text: string }`). Indexed fields must hold strings.
+ */
+export type SearchDocument = object
 
 /** Values kept for a hit from the fields named in `storeFields`. */
 export type StoredFields = Record<string, unknown>

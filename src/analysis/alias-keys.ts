@@ -1,21 +1,13 @@
 /**
- * Phonetic alias keys for Bengali words: K0 (blocking key) and K1 (verification key).
- *
- * One word, above all a transcribed foreign name, is spelled in several ways (ভ্লাদিভস্তক /
- * ভ্লাদিভোস্টক, মাস্টার / মাষ্টার, ন্যাটো / নেটো). The variation runs along a few axes:
- * aspiration, dental vs retroflex, the three sibilants, inherent vowel vs o-kar, vowel length.
- * The keys erase exactly those axes.
- *
- * - K0: the consonant-class skeleton, with one `V` for a word-initial vowel (or run of vowels).
- * - K1: K0 plus the vowel classes `I`, `U`, `E`; অ আ া ও ো ঔ ৌ are dropped because they are the
- *   vowels that alternate with the inherent vowel.
- *
- * Two words are aliases when their K0 are equal and their K1 are within {@link aliasThreshold}
- * by {@link keyDistance}. Rules: docs/bengali-text.md §3.2, listed in {@link BENGALI_KEY_RULES};
- * romanize.ts maps Latin words onto the same alphabet.
- *
- * Input: one word in canonical NFC form (nukta letters decomposed, no joiners). Anything outside
- * the Bengali block is ignored, so the functions never throw.
+ * Phonetic alias keys for Bengali words. One word, above all a transcribed name, is spelled in
+ * several ways (ভ্লাদিভস্তক / ভ্লাদিভোস্টক, মাস্টার / মাষ্টার, ন্যাটো / নেটো) along a few axes:
+ * aspiration, dental vs retroflex, the sibilants, inherent vowel vs o-kar, vowel length. The keys
+ * erase those axes. K0 (blocking key) is the consonant-class skeleton with one `V` for a
+ * word-initial vowel run; K1 (verification key) adds the vowel classes `I`, `U`, `E`. Two words
+ * are aliases when K0 is equal and K1 is within {@link aliasThreshold} by {@link keyDistance}.
+ * Rules: docs/bengali-text.md §3.2, listed in {@link BENGALI_KEY_RULES}; romanize.ts maps Latin
+ * words onto the same alphabet. Input: one word in NFC (nukta letters decomposed, no joiners);
+ * anything outside the Bengali block is ignored, so nothing here throws.
  *
  * @module
  */
@@ -148,10 +140,6 @@ for (const [code, symbol] of PRECOMPOSED_NUKTA_LETTERS) {
   SYMBOL[code - BLOCK_START] = symbol
 }
 
-function isVowelClass(symbol: string): boolean {
-  return symbol === 'I' || symbol === 'U' || symbol === 'E'
-}
-
 /**
  * One left-to-right pass over the code units of a word: the keys built so far, plus the little
  * context the cluster rules need.
@@ -169,14 +157,15 @@ class BengaliKeyScanner {
   private yaPhalaE = false // a ya-phala in the first cluster: a following া is /æ/
 
   scan(word: string): this {
-    this.k0 = this.k1 = this.last = ''
+    this.k0 = this.k1 = this.last = '' // reset: one scanner serves every call
     this.leading = this.firstCluster = true
     this.prevCode = 0
     this.joined = this.dead = this.reph = this.yaPhalaE = false
     for (let i = 0; i < word.length; i++) {
       const code = word.charCodeAt(i)
       const offset = code - BLOCK_START
-      const kind = offset >= 0 && offset < BLOCK_SIZE ? KIND[offset] : 0
+      if (offset < 0 || offset >= BLOCK_SIZE) continue
+      const kind = KIND[offset]
       const symbol = SYMBOL[offset] ?? ''
       if (kind === KIND_CONSONANT) {
         const nukta = word.charCodeAt(i + 1) === NUKTA ? NUKTA_SYMBOL.get(code) : undefined
@@ -250,6 +239,7 @@ class BengaliKeyScanner {
   private afterConsonant(code: number): void {
     this.prevCode = code
     this.joined = false
+    this.yaPhalaE = false
     this.dead = code === ANUSVARA || code === KHANDA_TA
     if (this.dead) this.firstCluster = false
   }
@@ -267,13 +257,11 @@ class BengaliKeyScanner {
     this.last = symbol
   }
 
-  /** The consonant just emitted and the one joined to it are keyed together as `symbol`. */
+  /** The consonant just emitted (K0 and K1 end with it) and the one joined to it are keyed as `symbol`. */
   private rekeyLast(symbol: string, code: number): void {
-    if (this.last !== '' && this.last !== 'V' && !isVowelClass(this.last)) {
-      this.k0 = this.k0.slice(0, -1) + symbol
-      this.k1 = this.k1.slice(0, -1) + symbol
-      this.last = symbol
-    }
+    this.k0 = this.k0.slice(0, -1) + symbol
+    this.k1 = this.k1.slice(0, -1) + symbol
+    this.last = symbol
     this.afterConsonant(code)
   }
 }

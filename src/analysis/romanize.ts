@@ -3,13 +3,15 @@
  * mapped onto the alias-key alphabet of alias-keys.ts, so that `vladivostok` meets
  * ভ্লাদিভোস্টক and `sorkar` meets সরকার without any word list.
  *
- * The word is cut into spelling units (digraphs first, then single letters with a look at their
- * neighbours). A unit gives one or more raw key strings; ambiguous letters (g before e/i, c, a
- * final e) give alternatives, and the product of the alternatives is capped at
- * {@link MAX_LATIN_ALTERNATIVES}. Each raw string is then folded into K0/K1 by the same
- * conventions as the Bengali side: a leading vowel run is one `V`, a vowel class repeated in a
- * row is kept once, and a consonant class repeated with no vowel between is kept once (doubled
- * letters, `ck`, `tth`). Rules: docs/bengali-text.md §3.2 and §4.5.
+ * The word is cut into spelling units: digraphs first ({@link LATIN_DIGRAPHS}), then single
+ * letters ({@link LATIN_LETTER_CLASSES}, or a rule that looks at the neighbours for c g x y w n s
+ * h and a final e); a word without vowels is read as an acronym ({@link LATIN_LETTER_NAMES}).
+ * A unit gives one or more raw keys, and ambiguous units multiply into readings, the primary one
+ * first, at most {@link MAX_LATIN_ALTERNATIVES}. Each reading is folded into K0/K1 with the
+ * conventions of the Bengali side: a leading vowel run is one `V`, a vowel class repeated in a
+ * row is kept once, a consonant class repeated with no vowel between is kept once (doubled
+ * letters, `ck`, `tth`), and G after Q goes (ng + g). Rules: docs/bengali-text.md §3.2 and §4.5;
+ * measured against romanised queries in docs/analysis-keys.md.
  *
  * @module
  */
@@ -60,82 +62,35 @@ export const LATIN_DIGRAPHS: ReadonlyArray<readonly [spelling: string, alternati
 
 /** Single letters that always give the same raw key. Context letters are in {@link contextLetter}. */
 export const LATIN_LETTER_CLASSES: Readonly<Record<string, string>> = {
-  a: 'a', // আ / া or the inherent vowel: dropped
-  o: 'a', // Banglish o is the inherent vowel (sorkar), or ও / ো: dropped
-  i: 'I', // ই / ি
-  u: 'U', // উ / ু
-  b: 'B', // ব
-  d: 'D', // দ ড
-  f: 'F', // ফ
-  j: 'J', // জ
-  k: 'K', // ক
-  l: 'L', // ল
-  m: 'M', // ম
-  n: 'N', // ন
-  p: 'P', // প
-  q: 'K', // ক
-  r: 'R', // র
-  s: 'S', // স
-  t: 'T', // ত ট
-  v: 'B', // ভ
-  z: 'J', // য / জ
+  a: 'a', o: 'a', // া / আ, ো / ও, or (Banglish o) the inherent vowel: dropped
+  i: 'I', u: 'U', // ি / ই, ু / উ
+  b: 'B', v: 'B', // ব, ভ
+  d: 'D', t: 'T', // দ ড, ত ট
+  j: 'J', z: 'J', // জ, য
+  k: 'K', q: 'K', // ক
+  f: 'F', l: 'L', m: 'M', n: 'N', p: 'P', r: 'R', s: 'S', // ফ ল ম ন প র স
 }
 
 /**
- * English letter names as Bengali writes them (বিএসডি for BSD, টিভি for TV), as raw keys.
- * A word without vowel letters is read as an acronym, letter by letter.
+ * English letter names as Bengali writes them, as raw keys: a word without vowel letters is an
+ * acronym, read letter by letter (BSD বিএসডি, TV টিভি, Banglish r আর).
  */
 export const LATIN_LETTER_NAMES: Readonly<Record<string, string>> = {
-  a: 'E', // এ
-  b: 'BI', // বি
-  c: 'SI', // সি
-  d: 'DI', // ডি
-  e: 'I', // ই
-  f: 'EF', // এফ
-  g: 'JI', // জি
-  h: 'EIC', // এইচ
-  i: 'aI', // আই
-  j: 'JE', // জে
-  k: 'KE', // কে
-  l: 'EL', // এল
-  m: 'EM', // এম
-  n: 'EN', // এন
-  o: 'a', // ও
-  p: 'PI', // পি
-  q: 'KIU', // কিউ
-  r: 'aR', // আর
-  s: 'ES', // এস
-  t: 'TI', // টি
-  u: 'IU', // ইউ
-  v: 'BI', // ভি
-  w: 'DaBLIU', // ডব্লিউ
-  x: 'EKS', // এক্স
-  y: 'aI', // ওয়াই
-  z: 'JED', // জেড
+  a: 'E', b: 'BI', c: 'SI', d: 'DI', e: 'I', f: 'EF', g: 'JI', // এ বি সি ডি ই এফ জি
+  h: 'EIC', i: 'aI', j: 'JE', k: 'KE', l: 'EL', m: 'EM', n: 'EN', // এইচ আই জে কে এল এম এন
+  o: 'a', p: 'PI', q: 'KIU', r: 'aR', s: 'ES', t: 'TI', u: 'IU', // ও পি কিউ আর এস টি ইউ
+  v: 'BI', w: 'DaBLIU', x: 'EKS', y: 'aI', z: 'JED', // ভি ডব্লিউ এক্স ওয়াই জেড
 }
 
 /** Romanised Bengali endings stripped by {@link romanSuffixStrips}, longest first. */
 export const ROMAN_SUFFIXES: ReadonlyArray<{ readonly suffix: string; readonly afterVowel?: boolean }> = [
-  { suffix: 'guloke' }, // plural + objective (-গুলোকে)
-  { suffix: 'gulote' }, // plural + locative (-গুলোতে)
-  { suffix: 'gulor' }, // plural + genitive (-গুলোর)
-  { suffix: 'chilen' }, // past continuous, honorific (-ছিলেন)
-  { suffix: 'echen' }, // present perfect, honorific (-েছেন)
-  { suffix: 'derke' }, // plural oblique + objective (-দেরকে)
-  { suffix: 'gulo' }, // plural (-গুলো)
-  { suffix: 'guli' }, // plural (-গুলি)
-  { suffix: 'chen' }, // -ছেন
-  { suffix: 'eche' }, // -েছে
-  { suffix: 'der' }, // plural oblique (-দের)
-  { suffix: 'yer' }, // genitive after a vowel (-য়ের)
-  { suffix: 'tir' }, // classifier + genitive (-টির)
-  { suffix: 'er' }, // genitive (-ের)
-  { suffix: 'ke' }, // objective (-কে)
-  { suffix: 'te' }, // locative (-তে)
-  { suffix: 'ra' }, // plural (-রা)
-  { suffix: 'ti' }, // classifier (-টি)
-  { suffix: 'r', afterVowel: true }, // genitive after a vowel (-র)
-  { suffix: 'y', afterVowel: true }, // locative after a vowel (-য়)
+  { suffix: 'guloke' }, { suffix: 'gulote' }, { suffix: 'gulor' }, // plural + case: -গুলোকে -গুলোতে -গুলোর
+  { suffix: 'chilen' }, { suffix: 'echen' }, // verb, honorific: -ছিলেন -েছেন
+  { suffix: 'derke' }, { suffix: 'gulo' }, { suffix: 'guli' }, // -দেরকে -গুলো -গুলি
+  { suffix: 'chen' }, { suffix: 'eche' }, // verb: -ছেন -েছে
+  { suffix: 'der' }, { suffix: 'yer' }, { suffix: 'tir' }, // -দের, -য়ের, -টির
+  { suffix: 'er' }, { suffix: 'ke' }, { suffix: 'te' }, { suffix: 'ra' }, { suffix: 'ti' }, // -ের -কে -তে -রা -টি
+  { suffix: 'r', afterVowel: true }, { suffix: 'y', afterVowel: true }, // -র, -য় after a vowel
 ]
 
 const VOWEL_LETTERS = 'aeiou'
@@ -158,7 +113,7 @@ function isFrontVowelLetter(letter: string | undefined): boolean {
 
 /**
  * Raw key alternatives of a letter whose key depends on its neighbours:
- * c, g, x, y, w, h and a final e.
+ * c, g, x, y, w, n, s, h and a final e.
  */
 function contextLetter(word: string, i: number): readonly string[] | undefined {
   const letter = word[i]
@@ -180,7 +135,7 @@ function contextLetter(word: string, i: number): readonly string[] | undefined {
       return isConsonantLetter(previous) && isVowelLetter(next) ? ['U'] : ['']
     case 'n': // n before a consonant: ন, or a typed candrabindu (chand চাঁদ) or anusvara (sonrokkhon সংরক্ষণ)
       return isConsonantLetter(next) && next !== 'n' && next !== 'y' ? ['N', ''] : undefined
-    case 's': // English s between vowels is often /z/, written জ (browser ব্রাউজার)
+    case 's': // English s between vowels is often /z/, written জ (music মিউজিক)
       return isVowelLetter(previous) && isVowelLetter(next) ? ['S', 'J'] : undefined
     case 'h': // h after an aspirating letter is part of it (chh, kkh); otherwise হ
       return previous !== undefined && ASPIRATING_LETTERS.includes(previous) ? [''] : ['H']

@@ -54,6 +54,13 @@ export interface ScorePart {
   readonly score: number
 }
 
+/** One word of a phrase in one document: where it stands and how well it matched. */
+interface PhraseWord {
+  readonly positions: number[]
+  readonly weight: number
+  readonly termIndex: number
+}
+
 /** Per-document arrays, reused from query to query. */
 class Scratch {
   size = 0
@@ -276,51 +283,74 @@ export class ScoredQuery {
     return count
   }
 
-  /** Occurrences of the words in order at consecutive positions, weighted by the weakest word. */
+  /**
+   * Occurrences of the words in order at consecutive positions, weighted by the weakest word.
+   * Words are intersected rarest first, so positions are only read for documents that can match.
+   */
   private accumulatePhrase(words: readonly (readonly ExpandedTerm[])[], field: number, clauseIndex: number): number {
-    const perWord = words.map((terms) => this.positionsByDocument(terms, field))
-    const [first, ...rest] = perWord
+    const order = words.map((_, i) => i).sort((a, b) => this.wordFrequency(words[a] ?? []) - this.wordFrequency(words[b] ?? []))
+    let candidates: Map<number, PhraseWord[]> | undefined
+    for (const wordIndex of order) {
+      candidates = this.phraseWordPositions(words[wordIndex] ?? [], field, wordIndex, words.length, candidates)
+      if (candidates.size === 0) return 0
+    }
     const { tf, touched } = this.scratch
     let count = 0
-    if (first === undefined) return 0
-    for (const [doc, start] of first) {
-      const later = rest.map((word) => word.get(doc))
-      if (later.some((entry) => entry === undefined)) continue
+    for (const [doc, perWord] of candidates ?? []) {
+      const first = perWord[0] as PhraseWord
       let occurrences = 0
-      for (const position of start.positions) {
-        if (later.every((entry, offset) => entry?.positions.has(position + offset + 1))) occurrences++
+      for (const start of first.positions) {
+        let matches = true
+        for (let offset = 1; offset < perWord.length && matches; offset++) {
+          matches = (perWord[offset] as PhraseWord).positions.includes(start + offset)
+        }
+        if (matches) occurrences++
       }
       if (occurrences === 0) continue
-      let weight = start.weight
-      for (const entry of later) weight = Math.min(weight, entry?.weight ?? 0)
       touched[count++] = doc
-      tf[doc] = occurrences * weight
-      if (clauseIndex >= 0) this.noteBest(clauseIndex, doc, start.termIndex, field)
+      tf[doc] = occurrences * Math.min(...perWord.map((word) => word.weight))
+      if (clauseIndex >= 0) this.noteBest(clauseIndex, doc, first.termIndex, field)
     }
     return count
   }
 
-  private positionsByDocument(
+  /** Documents (among `within`, when given) where one phrase word occurs, with its positions. */
+  private phraseWordPositions(
     terms: readonly ExpandedTerm[],
     field: number,
-  ): Map<number, { positions: Set<number>; weight: number; termIndex: number }> {
+    wordIndex: number,
+    wordCount: number,
+    within: Map<number, PhraseWord[]> | undefined,
+  ): Map<number, PhraseWord[]> {
     const { index } = this.setup
-    const byDoc = new Map<number, { positions: Set<number>; weight: number; termIndex: number }>()
-    const buffer: number[] = []
+    const found = new Map<number, PhraseWord[]>()
     terms.forEach((term, termIndex) => {
       const reader = index.postings(field, term.termId)
       if (reader === undefined) return
       while (reader.next()) {
-        if (index.isDeleted(reader.doc)) continue
-        let entry = byDoc.get(reader.doc)
-        if (entry === undefined) {
-          entry = { positions: new Set(), weight: term.weight, termIndex }
-          byDoc.set(reader.doc, entry)
+        const doc = reader.doc
+        if (index.isDeleted(doc)) continue
+        let perWord = found.get(doc)
+        if (perWord === undefined) {
+          const earlier = within?.get(doc)
+          if (within !== undefined && earlier === undefined) continue
+          perWord = earlier ?? new Array<PhraseWord>(wordCount)
+          found.set(doc, perWord)
         }
-        for (const position of reader.readPositions(buffer)) entry.positions.add(position)
+        const known = perWord[wordIndex]
+        const positions = reader.readPositions([])
+        if (known === undefined) perWord[wordIndex] = { positions, weight: term.weight, termIndex }
+        else known.positions.push(...positions)
       }
     })
-    return byDoc
+    return found
+  }
+
+  /** Documents holding any term of a word (a bound; used to order phrase words). */
+  private wordFrequency(terms: readonly ExpandedTerm[]): number {
+    let total = 0
+    for (const term of terms) total += this.setup.index.totalFrequencyBound(term.termId)
+    return total
   }
 
   private noteBest(clauseIndex: number, doc: number, termIndex: number, field: number): void {

@@ -26,6 +26,8 @@ export const ROMAN_DISTANCE_SLACK = 0.5
 export const ROMAN_EXTRA_THRESHOLD = 0.5
 /** Added to the key distance of a second reading of a Latin word (another letter value, or a suffix stripped). */
 export const ROMAN_ALTERNATIVE_PENALTY = 0.25
+/** Most spelling-variant stems one query stem expands to. */
+export const ALIAS_MAX_STEMS = 6
 /** Alias keys of at most this many symbols are used only when the word itself is not found. */
 export const SHORT_KEY_LENGTH = 2
 
@@ -107,7 +109,10 @@ function addStemTerms(context: ExpansionContext, stem: string, weight: number, k
   context.index.vocabulary.forEachTermOfStem(stemId, (termId) => found.add(termId, weight, kind))
 }
 
-/** Spelling variants: stems in the same K0 bucket within the K1 distance threshold. */
+/**
+ * Spelling variants: stems in the same K0 bucket within the K1 distance threshold, nearest and
+ * most frequent first, at most {@link ALIAS_MAX_STEMS} per query stem.
+ */
 function addAliases(context: ExpansionContext, stems: readonly string[], found: ExpansionSet): void {
   const { vocabulary } = context.index
   for (const stem of stems) {
@@ -116,13 +121,31 @@ function addAliases(context: ExpansionContext, stems: readonly string[], found: 
     const keyId = vocabulary.keyId(k0)
     if (keyId < 0) continue
     const threshold = aliasThreshold(k0.length)
+    const candidates: Array<{ stemId: number; distance: number }> = []
     vocabulary.forEachStemOfKey(keyId, (stemId) => {
+      if (vocabulary.stems[stemId] === stem) return
       const distance = keyDistance(k1, vocabulary.stemK1[stemId] ?? '', threshold)
-      if (distance > threshold) return
+      if (distance <= threshold) candidates.push({ stemId, distance })
+    })
+    for (const { stemId, distance } of rankStems(context, candidates).slice(0, ALIAS_MAX_STEMS)) {
       const weight = MATCH_WEIGHTS.alias * (1 - distance / 2)
       vocabulary.forEachTermOfStem(stemId, (termId) => found.add(termId, weight, 'alias'))
-    })
+    }
   }
+}
+
+/** Orders candidate stems by key distance, then by how many documents hold them, then by spelling. */
+function rankStems<T extends { stemId: number; distance: number }>(context: ExpansionContext, candidates: T[]): T[] {
+  const { stems } = context.index.vocabulary
+  const frequency = new Map(candidates.map(({ stemId }) => [stemId, stemFrequency(context, stemId)]))
+  return candidates
+    .filter(({ stemId }) => (frequency.get(stemId) ?? 0) > 0)
+    .sort(
+      (a, b) =>
+        a.distance - b.distance ||
+        (frequency.get(b.stemId) ?? 0) - (frequency.get(a.stemId) ?? 0) ||
+        compareCodeUnits(stems[a.stemId] as string, stems[b.stemId] as string),
+    )
 }
 
 /** Latin words: the best few Bengali stems whose keys meet the word's keys. */
@@ -146,10 +169,8 @@ function addRoman(context: ExpansionContext, word: string, found: ExpansionSet):
       })
     })
   })
-  if (candidates.size === 0) return
-  const ranked = [...candidates].map(([stemId, distance]) => ({ stemId, distance, frequency: stemFrequency(context, stemId) }))
-  ranked.sort((a, b) => a.distance - b.distance || b.frequency - a.frequency || compareCodeUnits(vocabulary.stems[a.stemId] as string, vocabulary.stems[b.stemId] as string))
-  const best = (ranked[0] as { distance: number }).distance
+  const ranked = rankStems(context, [...candidates].map(([stemId, distance]) => ({ stemId, distance })))
+  const best = ranked[0]?.distance ?? 0
   const slack = shortestKey <= SHORT_KEY_LENGTH ? 0 : ROMAN_DISTANCE_SLACK
   for (const { stemId, distance } of ranked.slice(0, ROMAN_MAX_STEMS)) {
     if (distance > best + slack) break

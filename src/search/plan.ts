@@ -51,9 +51,12 @@ export function planQuery(parsed: ParsedQuery, context: ExpansionContext, option
     tokens.forEach((token, i) => {
       const isLast = i === tokens.length - 1
       const prefix = !clause.exclude && (options.prefix || (clause.type === 'word' && clause.prefix && isLast))
-      let terms = expandWord(token.term, token.script, context, { prefix, fuzzy: options.fuzzy && !clause.exclude })
+      const stopword = isStopword(token.term)
+      let terms = expandWord(token.term, token.script, context, { prefix, fuzzy: options.fuzzy && !clause.exclude && !stopword })
       if (clause.exclude) terms = terms.filter((term) => EXCLUDE_KINDS.has(term.kind))
-      const weight = isStopword(token.term) ? STOPWORD_CLAUSE_WEIGHT : 1
+      // a function word needs no variants: its exact form is enough, and far cheaper to score
+      else if (stopword && !prefix) terms = terms.filter((term) => term.kind === 'exact')
+      const weight = stopword ? STOPWORD_CLAUSE_WEIGHT : 1
       planned.push({ label: token.term, weight, exclude: clause.exclude, words: [terms] })
     })
   }
