@@ -29,3 +29,17 @@ describe('golden search cases', () => {
     if (golden.expectKind !== undefined) expect(hits[0]?.match.map((m) => m.kind)).toContain(golden.expectKind)
   })
 })
+
+describe('saved index fixture of format version 1', () => {
+  const fixture = fs.readFileSync(path.join(__dirname, 'index-v1.json'), 'utf8')
+
+  it('still loads and answers like a fresh build of the same documents', () => {
+    const loaded = SearchIndex.fromJSON(fixture)
+    const fresh = new SearchIndex({ fields: ['title', 'text'], storeFields: ['title'], boost: { title: 2 }, aliases: [['চট্টগ্রাম', 'chittagong']] })
+    fresh.addAll(golden.documents)
+    expect(loaded.size).toBe(golden.documents.length)
+    for (const { query } of golden.cases) {
+      expect(loaded.search(query).map((hit) => hit.id), query).toEqual(fresh.search(query).map((hit) => hit.id))
+    }
+  })
+})
