@@ -107,6 +107,7 @@ export class SearchIndex {
   /** Adds many documents; all are checked first, so a bad one leaves the index unchanged. */
   addAll(documents: Iterable<SearchDocument>): void {
     for (const checked of this.checkAll(documents)) this.insert(checked)
+    this.inverted.trim()
   }
 
   /**
@@ -128,6 +129,7 @@ export class SearchIndex {
       options.onProgress?.({ done, total: checked.length })
       await yieldToEventLoop()
     }
+    this.inverted.trim()
   }
 
   /**
@@ -272,6 +274,7 @@ export class SearchIndex {
     const loaded = loadIndex(saved)
     const index = new SearchIndex(loaded.options)
     index.inverted = loaded.inverted
+    index.inverted.trim()
     index.documents = loaded.documents
     index.prefixes = new PrefixLookup(index.inverted)
     index.fuzzy = new FuzzyMatcher(index.inverted.vocabulary)

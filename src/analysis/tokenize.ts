@@ -91,6 +91,11 @@ export function tokenize(text: string): Token[] {
   return tokens
 }
 
+/** The script of a raw word, read from its first code point as the tokenizer does. @internal */
+export function wordScript(rawWord: string): TokenScript {
+  return scriptOf(classify(rawWord.codePointAt(0) ?? 0))
+}
+
 /** The canonical term of a raw word: normalised; numbers lose their thousands separators. @internal */
 export function wordTerm(rawWord: string, script: TokenScript): string {
   const term = normalize(rawWord)

@@ -6,21 +6,25 @@
  */
 
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { Io } from './output.js'
 
 /**
- * A mistake in the command line (exit code 2). `help`, when given, is printed after the message.
+ * A mistake in the command line (exit code 2), printed as `bangla-search <command>: <message>`;
+ * `help`, when given, is printed after it.
  *
  * @example
  * ```ts
- * throw new UsageError('search: give a query, e.g. bangla-search search corpus/seeds ভ্লাদিভোস্টক', SEARCH_HELP)
+ * throw new UsageError('search', 'give a query, e.g. bangla-search search corpus/seeds ভ্লাদিভোস্টক', SEARCH_HELP)
  * ```
  */
 export class UsageError extends Error {
   /**
+   * @param command - the command being run, or undefined for the program itself
    * @param message - what is wrong and what to do, one line
    * @param help - the command's usage text, printed after the message
    */
   constructor(
+    readonly command: string | undefined,
     message: string,
     readonly help?: string,
   ) {
@@ -49,7 +53,7 @@ export function parseCommand<T extends OptionTable>(command: string, args: strin
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true })
   } catch (error) {
-    throw new UsageError(`${command}: ${describeParseError(error)} (see bangla-search ${command} --help)`)
+    throw new UsageError(command, `${describeParseError(error)} (see bangla-search ${command} --help)`)
   }
 }
 
@@ -67,7 +71,7 @@ export function wholeNumber(command: string, flag: string, value: string | undef
   const ascii = value.replace(/[০-৯]/gu, (digit) => String(digit.charCodeAt(0) - 0x09e6))
   const number = /^\d+$/u.test(ascii) ? Number(ascii) : Number.NaN
   if (!Number.isSafeInteger(number) || number < min) {
-    throw new UsageError(`${command}: ${flag} takes a whole number >= ${min}, got "${value}"`)
+    throw new UsageError(command, `${flag} takes a whole number >= ${min}, got "${value}"`)
   }
   return number
 }
@@ -116,8 +120,12 @@ function lowerFirst(text: string): string {
  * ```
  */
 export interface Command {
+  /** The word after `bangla-search`. */
   readonly name: string
+  /** One line for the program's help. */
   readonly summary: string
+  /** The command's usage text (`--help`). */
   readonly help: string
-  readonly run: (args: string[], io: import('./output.js').Io) => Promise<number>
+  /** Runs the command with the arguments after its name. */
+  readonly run: (args: string[], io: Io) => Promise<number>
 }

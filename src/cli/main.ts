@@ -63,11 +63,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`${readVersion()}\n`)
       return EXIT.ok
     }
-    if (first === undefined) throw new UsageError('give a command: index, search or analyze', HELP)
+    if (first === undefined) throw new UsageError(undefined, 'give a command: index, search or analyze', HELP)
     const command = COMMANDS.find((candidate) => candidate.name === first)
     if (command === undefined) {
       const what = first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}"`
-      throw new UsageError(`${what}; the commands are ${COMMANDS.map((c) => c.name).join(', ')} (see bangla-search --help)`)
+      throw new UsageError(undefined, `${what}; the commands are ${COMMANDS.map((c) => c.name).join(', ')} (see bangla-search --help)`)
     }
     return await command.run(rest, io)
   } catch (error) {
@@ -84,7 +84,7 @@ function showHelp(topic: string | undefined, io: Io): number {
 /** Prints an error as one line on stderr (plus usage help for a missing argument) and picks the exit code. */
 function report(error: unknown, io: Io): number {
   if (error instanceof UsageError) {
-    io.stderr.write(`bangla-search ${error.message}\n${error.help === undefined ? '' : `\n${error.help}\n`}`)
+    io.stderr.write(`bangla-search${error.command === undefined ? '' : ` ${error.command}`}: ${error.message}\n${error.help === undefined ? '' : `\n${error.help}\n`}`)
     return EXIT.usage
   }
   if (error instanceof BanglaSearchError) {

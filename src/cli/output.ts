@@ -7,13 +7,17 @@
 
 /** The streams and environment a command writes to (the process's own, or a test's). */
 export interface Io {
+  /** Results. */
   readonly stdout: NodeJS.WriteStream
+  /** Errors and the progress bar. */
   readonly stderr: NodeJS.WriteStream
+  /** Read for `NO_COLOR`, `FORCE_COLOR` and `BANGLA_SEARCH_DEBUG`. */
   readonly env: NodeJS.ProcessEnv
 }
 
 /** ANSI styling; every function returns its text unchanged when colour is off. */
 export interface Style {
+  /** Is colour on? */
   readonly color: boolean
   readonly bold: (text: string) => string
   readonly dim: (text: string) => string

@@ -11,6 +11,8 @@ import { displayWidth, formatBytes, formatCount, formatDuration, type Style } fr
 /** Redraws at most this often, in milliseconds. */
 const REDRAW_EVERY_MS = 100
 const BAR_WIDTH = 24
+/** Speed and ETA are shown once a phase has run this long, in seconds (earlier they are noise). */
+const MIN_RATE_SECONDS = 0.5
 
 /**
  * Draws {@link IndexProgress} reports on one terminal line.
@@ -51,6 +53,11 @@ export class ProgressBar {
     this.draw(this.render(progress, (now - this.phaseStart) / 1000))
   }
 
+  /** Replaces the bar with a short status, e.g. `saving index.json…`. */
+  status(text: string): void {
+    this.draw(this.style.dim(text))
+  }
+
   /** Erases the bar, leaving the line empty for the summary. */
   clear(): void {
     if (this.drawn) this.stream.write('\r\u001b[2K')
@@ -59,14 +66,15 @@ export class ProgressBar {
 
   private render(progress: IndexProgress, seconds: number): string {
     const share = progress.totalBytes > 0 ? Math.min(1, progress.bytes / progress.totalBytes) : 1
-    const rate = seconds > 0 ? progress.bytes / seconds : 0
+    const rate = seconds >= MIN_RATE_SECONDS ? progress.bytes / seconds : 0
     const eta = rate > 0 && share < 1 ? `ETA ${formatDuration((progress.totalBytes - progress.bytes) / rate)}` : ''
     const filled = Math.round(share * BAR_WIDTH)
     const bar = this.style.cyan('█'.repeat(filled)) + this.style.dim('░'.repeat(BAR_WIDTH - filled))
     const docs = progress.phase === 'read' ? `${formatCount(progress.documents)} docs read` : `${formatCount(progress.documents)}/${formatCount(progress.totalDocuments)} docs`
     const label = progress.phase === 'read' ? 'reading ' : 'indexing'
     const percent = `${Math.floor(share * 100)}%`.padStart(4)
-    const line = `${label} [${bar}] ${percent}  ${docs}  ${formatBytes(rate)}/s  ${eta}`.trimEnd()
+    const speed = rate > 0 ? `${formatBytes(rate)}/s` : ''
+    const line = `${label} [${bar}] ${percent}  ${docs}  ${speed}  ${eta}`.trimEnd()
     const columns = this.stream.columns ?? 80
     return displayWidth(line) < columns ? line : `${label} ${percent}  ${docs}  ${eta}`.trimEnd()
   }

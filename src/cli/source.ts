@@ -17,14 +17,13 @@ const PEEK_BYTES = 256
  *
  * @example
  * ```ts
- * await openSource('corpus/seeds', {})   // { index, kind: 'corpus' }: the five seed articles, indexed now
- * await openSource('সূচি.json', {})      // { index, kind: 'index' }
+ * await openSource('corpus/seeds', {})   // the five seed articles, indexed now
+ * await openSource('সূচি.json', {})      // a saved index, loaded
  * ```
  * @throws BanglaSearchError `INVALID_ARGUMENT` for a missing or unreadable path, `MALFORMED_INDEX` for a damaged index
  */
-export async function openSource(path: string, options: IndexCorpusOptions): Promise<{ index: SearchIndex; kind: 'index' | 'corpus' }> {
-  if (await isCorpus(path)) return { index: await indexCorpus(path, options), kind: 'corpus' }
-  return { index: await loadIndexFile(path), kind: 'index' }
+export async function openSource(path: string, options: IndexCorpusOptions): Promise<SearchIndex> {
+  return (await isCorpus(path)) ? indexCorpus(path, options) : loadIndexFile(path)
 }
 
 async function isCorpus(path: string): Promise<boolean> {

@@ -7,7 +7,7 @@
  * @internal
  */
 
-import { forEachWord, wordTerm, type TokenScript } from '../analysis/tokenize.js'
+import { forEachWord, wordScript, wordTerm, type TokenScript } from '../analysis/tokenize.js'
 import { GrowableInt32 } from './growable.js'
 import { PostingsPool, type PostingsReader } from './postings.js'
 import { Vocabulary } from './vocabulary.js'
@@ -25,6 +25,8 @@ export class InvertedIndex {
   /** Per field: total length over live documents. */
   readonly fieldTotals: number[]
   private readonly deleted: GrowableInt32 = new GrowableInt32()
+  /** Per term: the last (document × fields + field) that held it, to merge two spellings of it. */
+  private readonly termSeenIn = new GrowableInt32(16, -1)
   /** Raw words that differ from their canonical term, mapped to the term's id. */
   private readonly rawWordIds = new Map<string, number>()
   /** Document numbers handed out so far (deleted ones included). */
@@ -120,6 +122,11 @@ export class InvertedIndex {
     return false
   }
 
+  /** Returns the unused end of the postings pool to the system (after a bulk add or a load). */
+  trim(): void {
+    this.pool.trim()
+  }
+
   /** Bytes held by the postings pool. */
   get postingsBytes(): number {
     return this.pool.byteLength
@@ -173,28 +180,32 @@ export class InvertedIndex {
   private indexField(doc: number, field: number, text: string): number {
     // Group by raw word first: each distinct word of the document costs one global lookup.
     const byWord = new Map<string, number[]>()
-    const scripts = new Map<string, TokenScript>()
     let position = 0
-    forEachWord(text, (start, termEnd, _end, script) => {
+    forEachWord(text, (start, termEnd) => {
       const word = text.slice(start, termEnd)
       const list = byWord.get(word)
-      if (list === undefined) {
-        byWord.set(word, [position])
-        scripts.set(word, script)
-      } else {
-        list.push(position)
-      }
+      if (list === undefined) byWord.set(word, [position])
+      else list.push(position)
       position++
     })
-    const occurrences = new Map<number, number[]>()
+    // Two spellings of one term in a document (e.g. both encodings of য়) share one posting.
+    const termIds: number[] = []
+    const lists: number[][] = []
+    const marker = doc * this.fieldCount + field
     for (const [word, positions] of byWord) {
-      const termId = this.termIdOf(word, scripts.get(word) as TokenScript)
-      const known = occurrences.get(termId)
-      if (known === undefined) occurrences.set(termId, positions)
-      else mergeSorted(known, positions)
+      const termId = this.termIdOf(word, wordScript(word))
+      if (this.termSeenIn.get(termId) === marker) {
+        mergeSorted(lists[termIds.indexOf(termId)] as number[], positions)
+        continue
+      }
+      this.termSeenIn.set(termId, marker)
+      termIds.push(termId)
+      lists.push(positions)
     }
     const slots = this.fieldSlots[field] as GrowableInt32
-    for (const [termId, positions] of occurrences) {
+    for (let i = 0; i < termIds.length; i++) {
+      const termId = termIds[i] as number
+      const positions = lists[i] as number[]
       let slot = slots.get(termId)
       if (slot === NO_SLOT) {
         slot = this.pool.newSlot()

@@ -6,7 +6,7 @@
  * @internal
  */
 
-import { BanglaSearchError } from '../errors.js'
+import { BanglaSearchError } from '../index.js'
 
 /** What to tell the user for the common `errno` codes. */
 const ADVICE: Readonly<Record<string, string>> = {
@@ -33,7 +33,7 @@ const ADVICE: Readonly<Record<string, string>> = {
 export function fileError(path: string, action: 'read' | 'write' | 'open', error: unknown): BanglaSearchError {
   if (error instanceof BanglaSearchError) return error
   const code = (error as { code?: unknown } | null)?.code
-  const advice = typeof code === 'string' ? ADVICE[code] : undefined
+  const advice = code === 'ENOENT' && action === 'write' ? 'its folder does not exist; create the folder first' : typeof code === 'string' ? ADVICE[code] : undefined
   const detail = advice ?? (error instanceof Error ? error.message : String(error))
   return new BanglaSearchError('INVALID_ARGUMENT', `Cannot ${action} "${path}": ${detail}.`)
 }
@@ -49,4 +49,21 @@ export function fileError(path: string, action: 'read' | 'write' | 'open', error
 export function plainMessage(error: BanglaSearchError): string {
   const prefix = `${error.code}: `
   return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message
+}
+
+/**
+ * Shows a wrong value in a message: short, and never throwing.
+ *
+ * @example
+ * ```ts
+ * showValue(['পুতিন'])   // 'an array'
+ * showValue('পুতিন')     // '"পুতিন"'
+ * ```
+ */
+export function showValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+  if (typeof value === 'object') return 'an object'
+  return typeof value === 'function' || typeof value === 'symbol' ? `a ${typeof value}` : String(value)
 }

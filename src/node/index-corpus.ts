@@ -5,9 +5,9 @@
  * @module
  */
 
-import { SearchIndex } from '../search-index.js'
-import type { SearchDocument, SearchIndexOptions } from '../types.js'
+import { SearchIndex, type SearchIndexOptions } from '../index.js'
 import { loadCorpus, TEXT_FILE_FIELDS } from './load-corpus.js'
+import type { CorpusDocument } from './records.js'
 
 /** How far {@link indexCorpus} has got: first reading the files, then indexing the documents. */
 export interface IndexProgress {
@@ -70,7 +70,7 @@ export async function indexCorpus(path: string, options: IndexCorpusOptions = {}
 }
 
 /** `result[i]`: UTF-8 bytes of the indexed fields of the first `i` documents. */
-function cumulativeBytes(documents: readonly SearchDocument[], fields: readonly string[]): Float64Array {
+function cumulativeBytes(documents: readonly CorpusDocument[], fields: readonly string[]): Float64Array {
   const result = new Float64Array(documents.length + 1)
   documents.forEach((document, i) => {
     let bytes = 0

@@ -7,9 +7,8 @@
  */
 
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises'
-import { BanglaSearchError, describeValue } from '../errors.js'
-import { SearchIndex } from '../search-index.js'
-import { fileError, plainMessage } from './fs-errors.js'
+import { BanglaSearchError, SearchIndex } from '../index.js'
+import { fileError, plainMessage, showValue } from './fs-errors.js'
 import { writeJson } from './json-writer.js'
 
 /** What {@link saveIndexFile} wrote. */
@@ -36,7 +35,7 @@ export interface SavedIndexFile {
  */
 export async function saveIndexFile(index: SearchIndex, path: string): Promise<SavedIndexFile> {
   if (typeof index?.toJSON !== 'function') {
-    throw new BanglaSearchError('INVALID_ARGUMENT', `saveIndexFile() takes a SearchIndex, got ${describeValue(index)}.`)
+    throw new BanglaSearchError('INVALID_ARGUMENT', `saveIndexFile() takes a SearchIndex, got ${showValue(index)}.`)
   }
   checkPath(path, 'saveIndexFile')
   const saved = index.toJSON()
@@ -88,6 +87,6 @@ export async function loadIndexFile(path: string): Promise<SearchIndex> {
 
 function checkPath(path: unknown, caller: string): void {
   if (typeof path !== 'string' || path.length === 0) {
-    throw new BanglaSearchError('INVALID_ARGUMENT', `${caller}() takes a file path, got ${describeValue(path)}.`)
+    throw new BanglaSearchError('INVALID_ARGUMENT', `${caller}() takes a file path, got ${showValue(path)}.`)
   }
 }

@@ -10,10 +10,9 @@
 import { open, readFile } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
-import { BanglaSearchError, describeValue } from '../errors.js'
-import type { SearchDocument } from '../types.js'
-import { fileError } from './fs-errors.js'
-import type { RecordChecker } from './records.js'
+import { BanglaSearchError } from '../index.js'
+import { fileError, showValue } from './fs-errors.js'
+import type { RecordChecker, CorpusDocument } from './records.js'
 
 /** Reports how far reading has got: documents so far and bytes of the file read so far. */
 export type ReadProgress = (documents: number, bytesRead: number) => void
@@ -32,7 +31,7 @@ const PROGRESS_EVERY = 1000
  * ```
  * @throws {@link BanglaSearchError} `INVALID_ARGUMENT` naming the line of a bad record
  */
-export async function readJsonLines(path: string, checker: RecordChecker, progress: ReadProgress): Promise<SearchDocument[]> {
+export async function readJsonLines(path: string, checker: RecordChecker, progress: ReadProgress): Promise<CorpusDocument[]> {
   const handle = await open(path).catch((error: unknown) => Promise.reject(fileError(path, 'read', error)))
   const input = handle.createReadStream()
   const gunzip = path.endsWith('.gz') ? createGunzip() : undefined
@@ -44,7 +43,7 @@ export async function readJsonLines(path: string, checker: RecordChecker, progre
   }
   input.on('error', stop)
   gunzip?.on('error', stop)
-  const documents: SearchDocument[] = []
+  const documents: CorpusDocument[] = []
   let lineNumber = 0
   try {
     for await (const line of lines) {
@@ -75,7 +74,7 @@ export async function readJsonLines(path: string, checker: RecordChecker, progre
  * ```
  * @throws {@link BanglaSearchError} `INVALID_ARGUMENT` with the line and column of a JSON syntax error
  */
-export async function readJsonArray(path: string, checker: RecordChecker): Promise<SearchDocument[]> {
+export async function readJsonArray(path: string, checker: RecordChecker): Promise<CorpusDocument[]> {
   const text = stripBom(await readFile(path, 'utf8').catch((error: unknown) => Promise.reject(fileError(path, 'read', error))))
   let value: unknown
   try {
@@ -85,7 +84,7 @@ export async function readJsonArray(path: string, checker: RecordChecker): Promi
     throw new BanglaSearchError('INVALID_ARGUMENT', `${path}${whereInText(text, message)}: not valid JSON (${message}). Fix the file, or use JSON Lines (.jsonl) with one object per line.`)
   }
   if (!Array.isArray(value)) {
-    const hint = isSavedIndex(value) ? 'it is a saved index; open it with loadIndexFile()' : `got ${describeValue(value)}`
+    const hint = isSavedIndex(value) ? 'it is a saved index; open it with loadIndexFile()' : `got ${showValue(value)}`
     throw new BanglaSearchError('INVALID_ARGUMENT', `${path}: a .json corpus must hold an array of objects; ${hint}.`)
   }
   const documents = value.map((item: unknown, i) => checker.check(item, `item ${i + 1}`))

@@ -6,11 +6,10 @@
  */
 
 import { stat } from 'node:fs/promises'
-import { BanglaSearchError, describeValue } from '../errors.js'
-import type { SearchDocument } from '../types.js'
-import { fileError } from './fs-errors.js'
+import { BanglaSearchError } from '../index.js'
+import { fileError, showValue } from './fs-errors.js'
 import { readJsonArray, readJsonLines } from './json-source.js'
-import { RecordChecker } from './records.js'
+import { RecordChecker, type CorpusDocument } from './records.js'
 import { checkUniqueNames, listTextFiles, readTextDocument, type TextFields } from './text-folder.js'
 
 /** The fields a `.txt` file gives besides its id. */
@@ -57,9 +56,9 @@ export interface LoadCorpusOptions {
  * @throws {@link BanglaSearchError} `INVALID_ARGUMENT` when the path is missing or unreadable, a
  * file is not UTF-8 or not valid JSON (naming the line), or a record is malformed
  */
-export async function loadCorpus(path: string, options: LoadCorpusOptions = {}): Promise<SearchDocument[]> {
+export async function loadCorpus(path: string, options: LoadCorpusOptions = {}): Promise<CorpusDocument[]> {
   if (typeof path !== 'string' || path.length === 0) {
-    throw new BanglaSearchError('INVALID_ARGUMENT', `loadCorpus() takes the path of a folder of .txt files, a .jsonl or a .json file, got ${describeValue(path)}.`)
+    throw new BanglaSearchError('INVALID_ARGUMENT', `loadCorpus() takes the path of a folder of .txt files, a .jsonl or a .json file, got ${showValue(path)}.`)
   }
   const idField = options.idField ?? 'id'
   const fields = options.fields ?? TEXT_FILE_FIELDS
@@ -86,14 +85,14 @@ export async function loadCorpus(path: string, options: LoadCorpusOptions = {}):
   throw new BanglaSearchError('INVALID_ARGUMENT', `"${path}" is not a corpus: give a folder of .txt files, a .jsonl (or .jsonl.gz) file or a .json file.`)
 }
 
-async function loadFolder(folder: string, idField: string, fields: readonly string[], report: (progress: LoadProgress) => void): Promise<SearchDocument[]> {
+async function loadFolder(folder: string, idField: string, fields: readonly string[], report: (progress: LoadProgress) => void): Promise<CorpusDocument[]> {
   checkTextFields(folder, fields)
   const paths = await listTextFiles(folder)
   if (paths.length === 0) throw new BanglaSearchError('INVALID_ARGUMENT', `"${folder}" holds no .txt files; put one document per .txt file (UTF-8) in it.`)
   checkUniqueNames(folder, paths)
   const sizes = await Promise.all(paths.map((path) => stat(path).then((s) => s.size, () => 0)))
   const bytesTotal = sizes.reduce((sum, size) => sum + size, 0)
-  const documents: SearchDocument[] = []
+  const documents: CorpusDocument[] = []
   let bytesRead = 0
   for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
     const batch = await Promise.all(paths.slice(i, i + READ_CONCURRENCY).map((path) => readTextDocument(path, textFields(idField))))
@@ -122,9 +121,9 @@ function checkTextFields(path: string, fields: readonly string[]): void {
 
 function checkOptions(idField: unknown, fields: unknown): void {
   if (typeof idField !== 'string' || idField.length === 0) {
-    throw new BanglaSearchError('INVALID_ARGUMENT', `idField must be a non-empty string, got ${describeValue(idField)}.`)
+    throw new BanglaSearchError('INVALID_ARGUMENT', `idField must be a non-empty string, got ${showValue(idField)}.`)
   }
   if (!Array.isArray(fields) || fields.length === 0 || !fields.every((field) => typeof field === 'string' && field.length > 0)) {
-    throw new BanglaSearchError('INVALID_ARGUMENT', `fields must be a non-empty array of field names such as ['title', 'text'], got ${describeValue(fields)}.`)
+    throw new BanglaSearchError('INVALID_ARGUMENT', `fields must be a non-empty array of field names such as ['title', 'text'], got ${showValue(fields)}.`)
   }
 }

@@ -6,8 +6,11 @@
  * @internal
  */
 
-import { BanglaSearchError, describeValue } from '../errors.js'
-import type { DocumentId, SearchDocument } from '../types.js'
+import { BanglaSearchError, type DocumentId } from '../index.js'
+import { showValue } from './fs-errors.js'
+
+/** A document read from a corpus: a JSON record, or a `.txt` file's `{ id, title, text }`. */
+export type CorpusDocument = Record<string, unknown>
 
 /**
  * Checks one record after another: a plain object, a unique id, string (or null) values in the
@@ -39,9 +42,9 @@ export class RecordChecker {
   ) {}
 
   /** Checks a record found at `where` (`'line 12'`, `'item 3'`) and returns it as a document. */
-  check(value: unknown, where: string): SearchDocument {
+  check(value: unknown, where: string): CorpusDocument {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      this.fail(where, `expected a JSON object such as {"${this.idField}": 1, "${this.fields[0] ?? 'text'}": "…"}, got ${describeValue(value)}`)
+      this.fail(where, `expected a JSON object such as {"${this.idField}": 1, "${this.fields[0] ?? 'text'}": "…"}, got ${showValue(value)}`)
     }
     const record = value as Record<string, unknown>
     this.firstKeys ??= Object.keys(record)
@@ -51,7 +54,7 @@ export class RecordChecker {
       const text = record[field]
       if (typeof text === 'string') hasText = true
       else if (text !== undefined && text !== null) {
-        this.fail(where, `field "${field}" holds ${describeValue(text)}; a field to index must hold a string (or null)`)
+        this.fail(where, `field "${field}" holds ${showValue(text)}; a field to index must hold a string (or null)`)
       }
     }
     if (hasText) this.withText++
@@ -74,7 +77,7 @@ export class RecordChecker {
       this.fail(where, `the record has no "${this.idField}" field; give every record a unique id, or name the field that holds it with the idField option (--id in the CLI)`)
     }
     if (typeof id === 'string' ? id.length === 0 : typeof id !== 'number' || !Number.isFinite(id)) {
-      this.fail(where, `"${this.idField}" holds ${describeValue(id)}; an id must be a non-empty string or a finite number`)
+      this.fail(where, `"${this.idField}" holds ${showValue(id)}; an id must be a non-empty string or a finite number`)
     }
     const checked = id as DocumentId
     const earlier = this.seen.get(checked)

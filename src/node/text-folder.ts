@@ -9,9 +9,9 @@
 
 import { readdir, readFile } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
-import { BanglaSearchError } from '../errors.js'
-import type { SearchDocument } from '../types.js'
+import { BanglaSearchError } from '../index.js'
 import { fileError } from './fs-errors.js'
+import type { CorpusDocument } from './records.js'
 
 /** Where a `.txt` file's parts go: the id, title and text field names. */
 export interface TextFields {
@@ -57,7 +57,7 @@ export async function listTextFiles(folder: string): Promise<string[]> {
  * ```
  * @throws {@link BanglaSearchError} `INVALID_ARGUMENT` when the file cannot be read or is not UTF-8
  */
-export async function readTextDocument(path: string, fields: TextFields): Promise<{ document: SearchDocument; bytes: number }> {
+export async function readTextDocument(path: string, fields: TextFields): Promise<{ document: CorpusDocument; bytes: number }> {
   const bytes = await readFile(path).catch((error: unknown) => Promise.reject(fileError(path, 'read', error)))
   let content: string
   try {

@@ -177,10 +177,10 @@ export class ScoredQuery {
     })
   }
 
-  /** A clause so frequent (or a stopword) that it only adds to documents other clauses found. */
+  /** A clause so frequent that it only adds to documents other clauses found (see COMMON_CLAUSE_SHARE). */
   private isCommon(clause: PlannedClause): boolean {
-    if (clause.weight < 1) return true
     const { index } = this.setup
+    if (COMMON_CLAUSE_SHARE > 1) return false
     let bound = 0
     for (const term of clause.words[0] ?? []) bound += index.documentFrequency(term.termId)
     return bound > index.liveCount * COMMON_CLAUSE_SHARE && clause.words.length === 1

@@ -34,12 +34,15 @@ export const STOPWORD_CLAUSE_WEIGHT = 0.25
 /**
  * Coordination: a document's score is multiplied by `(matched / total) ** COORDINATION_EXPONENT`,
  * where matched and total are the clause weights, so documents with more query words rank first.
+ * Measured on the blog known-item titles (MRR@10): exponent 0 → 0.557, 0.5 → 0.552, 1 → 0.540,
+ * 2 → 0.516; the development set is 0.99 for all. 0.5 keeps a clear preference for documents with
+ * more of the words while costing little on long queries.
  */
-export const COORDINATION_EXPONENT = 2
+export const COORDINATION_EXPONENT = 0.5
 
 /**
- * A query word found in more than this share of the documents (or a stopword) only adds to the
- * score of documents that rarer words found; it never brings in a document by itself, unless
- * the query has nothing rarer. Keeps common words cheap without changing the top hits.
+ * A query word found in more than this share of the documents only adds to the score of documents
+ * that rarer words found; it never brings in a document by itself, unless the query has nothing
+ * rarer. Set above 1 (off): at 0.2 it cost 0.014 MRR@10 on the known-item titles for ~15 % speed.
  */
-export const COMMON_CLAUSE_SHARE = 0.2
+export const COMMON_CLAUSE_SHARE = 2

@@ -42,7 +42,7 @@ export const analyzeCommand: Command = {
       return 0
     }
     const text = positionals.join(' ')
-    if (text.trim().length === 0) throw new UsageError('analyze: give a text, e.g. bangla-search analyze "পুতিনের সফর"', HELP)
+    if (text.trim().length === 0) throw new UsageError('analyze', 'give a text, e.g. bangla-search analyze "পুতিনের সফর"', HELP)
     const tokens = analyze(text)
     if (values.json === true) io.stdout.write(`${JSON.stringify(tokens, null, 2)}\n`)
     else if (tokens.length === 0) io.stdout.write('No words in the text (only spaces, punctuation or symbols).\n')

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { indexCorpus, saveIndexFile } from '../../node/index.js'
+import { indexCorpus, saveIndexFile, type SavedIndexFile } from '../../node/index.js'
 import { fieldList, parseCommand, UsageError, type Command } from '../args.js'
 import { formatBytes, formatCount, makeStyle, useColor, type Io } from '../output.js'
 import { ProgressBar } from '../progress.js'
@@ -48,22 +48,27 @@ export const indexCommand: Command = {
       return 0
     }
     const [source, ...extra] = positionals
-    if (source === undefined) throw new UsageError('index: give the corpus to index (a folder of .txt files, a .jsonl or a .json file) and -o <index.json>', HELP)
-    if (extra.length > 0) throw new UsageError(`index: one corpus at a time; unexpected "${extra[0]}" (see bangla-search index --help)`)
-    if (values.output === undefined || values.output.length === 0) throw new UsageError(`index: say where to save the index, e.g. bangla-search index ${source} -o index.json`)
+    if (source === undefined) throw new UsageError('index', 'give the corpus to index (a folder of .txt files, a .jsonl or a .json file) and -o <index.json>', HELP)
+    if (extra.length > 0) throw new UsageError('index', `one corpus at a time; unexpected "${extra[0]}" (see bangla-search index --help)`)
+    if (values.output === undefined || values.output.length === 0) throw new UsageError('index', `say where to save the index, e.g. bangla-search index ${source} -o index.json`)
     const fields = fieldList(values.fields)
-    if (fields !== undefined && fields.length === 0) throw new UsageError('index: --fields needs at least one field name, e.g. --fields title,text')
+    if (fields !== undefined && fields.length === 0) throw new UsageError('index', '--fields needs at least one field name, e.g. --fields title,text')
     const storeFields = fieldList(values.store)
     const started = performance.now()
     const bar = io.stderr.isTTY ? new ProgressBar(io.stderr, makeStyle(useColor(io.stderr, io.env))) : undefined
-    const index = await indexCorpus(source, {
-      ...(fields === undefined ? {} : { fields }),
-      ...(storeFields === undefined ? {} : { storeFields }),
-      ...(values.id === undefined ? {} : { idField: values.id }),
-      ...(bar === undefined ? {} : { onProgress: bar.update }),
-    })
-    bar?.clear()
-    const saved = await saveIndexFile(index, values.output)
+    let saved: SavedIndexFile
+    try {
+      const index = await indexCorpus(source, {
+        ...(fields === undefined ? {} : { fields }),
+        ...(storeFields === undefined ? {} : { storeFields }),
+        ...(values.id === undefined ? {} : { idField: values.id }),
+        ...(bar === undefined ? {} : { onProgress: bar.update }),
+      })
+      bar?.status(`saving ${values.output}…`)
+      saved = await saveIndexFile(index, values.output)
+    } finally {
+      bar?.clear()
+    }
     const seconds = (performance.now() - started) / 1000
     io.stdout.write(
       `Indexed ${formatCount(saved.documents)} documents (${formatCount(saved.terms)} terms) from ${source} in ${seconds.toFixed(2)} s → ${saved.path} (${formatBytes(saved.bytes)})\n`,

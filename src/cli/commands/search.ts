@@ -61,18 +61,24 @@ export const searchCommand: Command = {
       return 0
     }
     const [source, ...words] = positionals
-    if (source === undefined) throw new UsageError('search: give an index file or a corpus to search, then the query', HELP)
+    if (source === undefined) throw new UsageError('search', 'give an index file or a corpus to search, then the query', HELP)
     const query = words.join(' ').trim()
-    if (query.length === 0) throw new UsageError(`search: give a query after "${source}", e.g. bangla-search search ${source} ভ্লাদিভোস্টক`, HELP)
+    if (query.length === 0) throw new UsageError('search', `give a query after "${source}", e.g. bangla-search search ${source} ভ্লাদিভোস্টক`, HELP)
     const limit = wholeNumber('search', '--limit', values.limit, 1) ?? 10
     const fields = fieldList(values.fields)
+    if (fields !== undefined && fields.length === 0) throw new UsageError('search', '--fields needs at least one field name, e.g. --fields title,text')
     const bar = io.stderr.isTTY ? new ProgressBar(io.stderr, makeStyle(useColor(io.stderr, io.env))) : undefined
-    const { index } = await openSource(source, {
-      ...(fields === undefined ? {} : { fields }),
-      ...(values.id === undefined ? {} : { idField: values.id }),
-      ...(bar === undefined ? {} : { onProgress: bar.update }),
-    })
-    bar?.clear()
+    let index: SearchIndex
+    try {
+      bar?.status(`opening ${source}…`)
+      index = await openSource(source, {
+        ...(fields === undefined ? {} : { fields }),
+        ...(values.id === undefined ? {} : { idField: values.id }),
+        ...(bar === undefined ? {} : { onProgress: bar.update }),
+      })
+    } finally {
+      bar?.clear()
+    }
     const style = makeStyle(useColor(io.stdout, io.env))
     const started = performance.now()
     const hits = index.search(query, {
@@ -83,7 +89,7 @@ export const searchCommand: Command = {
       highlight: values.json === true ? true : { open: style.mark.open, close: style.mark.close, escapeHtml: false },
     })
     const milliseconds = performance.now() - started
-    if (values.json === true) io.stdout.write(`${JSON.stringify(hits, null, 2)}\n`)
+    if (values.json === true) io.stdout.write(`${JSON.stringify(hits.map(idFirst), null, 2)}\n`)
     else io.stdout.write(renderHits(hits, { query, source, index, milliseconds, style }))
     return 0
   },
@@ -99,7 +105,7 @@ interface RenderContext {
 
 function renderHits(hits: readonly SearchHit[], context: RenderContext): string {
   const { style } = context
-  const where = `${context.source} (${formatCount(context.index.size)} documents)`
+  const where = `${context.source} (${formatCount(context.index.size)} ${context.index.size === 1 ? 'document' : 'documents'})`
   if (hits.length === 0) return `No hits for ${context.query} in ${where}.\n`
   const head = style.dim(`${hits.length} ${hits.length === 1 ? 'hit' : 'hits'} for ${context.query} in ${where}, ${context.milliseconds.toFixed(1)} ms`)
   return `${head}\n\n${hits.map((hit, i) => renderHit(hit, i + 1, style)).join('\n')}`
@@ -125,6 +131,12 @@ function describeMatches(hit: SearchHit): string {
   }
   const more = parts.length > MATCHES_SHOWN ? `, +${parts.length - MATCHES_SHOWN} more` : ''
   return parts.slice(0, MATCHES_SHOWN).join(', ') + more
+}
+
+/** The hit with `id`, `score`, `match` and the snippet before the stored fields, for readable JSON. */
+function idFirst(hit: SearchHit): Record<string, unknown> {
+  const { id, score, match, snippet, snippetField, ...stored } = hit
+  return { id, score, match, snippet, snippetField, ...stored }
 }
 
 function oneLine(text: string): string {
