@@ -209,14 +209,13 @@ export class PostingsReader {
 
   private readVarint(): number {
     let byte = this.readByte()
+    if (byte < 0x80) return byte
     let value = byte & 0x7f
-    let shift = 7
-    while (byte & 0x80) {
+    for (let shift = 7; ; shift += 7) {
       byte = this.readByte()
-      value += (byte & 0x7f) * 2 ** shift
-      shift += 7
+      value += (byte & 0x7f) << shift
+      if (byte < 0x80) return value >>> 0
     }
-    return value
   }
 
   private skip(count: number): void {

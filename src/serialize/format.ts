@@ -251,8 +251,7 @@ function loadTerms(saved: Record<string, unknown>, inverted: InvertedIndex): voi
     if (typeof term !== 'string' || term.length === 0) malformed(`terms[${i}] must be a non-empty string`)
     const letter = scripts[i] as keyof typeof SCRIPT_NAMES
     if (!(letter in SCRIPT_NAMES)) malformed(`scripts[${i}] must be b, n or o`)
-    if (inverted.vocabulary.termId(term) >= 0) malformed(`terms holds ${JSON.stringify(term)} twice`)
-    if (inverted.vocabulary.intern(term, SCRIPT_NAMES[letter]) !== i) malformed(`terms[${i}] could not be loaded`)
+    if (inverted.vocabulary.intern(term, SCRIPT_NAMES[letter]) !== i) malformed(`terms holds ${JSON.stringify(term)} twice`)
   })
 }
 
@@ -275,39 +274,51 @@ function loadField(entry: Record<string, unknown>, field: number, inverted: Inve
   }
 }
 
+/** A LEB128 reader over one list that reports damage instead of reading past the end. */
+class CheckedReader {
+  cursor = 0
+  constructor(private readonly bytes: Uint8Array) {}
+
+  get done(): boolean {
+    return this.cursor >= this.bytes.length
+  }
+
+  /** The next value, or -1 when the bytes end inside it or it is too long. */
+  read(): number {
+    let value = 0
+    for (let shift = 0; shift <= 28 && this.cursor < this.bytes.length; shift += 7) {
+      const byte = this.bytes[this.cursor++] as number
+      value += (byte & 0x7f) << shift
+      if ((byte & 0x80) === 0) return value >>> 0
+    }
+    return -1
+  }
+}
+
 /** Decodes one list and checks it against the documents; returns its last document. */
 function checkPostings(bytes: Uint8Array, count: number, field: number, inverted: InvertedIndex, termId: number): number {
-  const where = `postings[${field}] of term ${JSON.stringify(inverted.vocabulary.terms[termId])}`
-  let cursor = 0
-  const read = (): number => {
-    let value = 0
-    let shift = 0
-    for (;;) {
-      if (cursor >= bytes.length || shift > 28) malformed(`${where} is cut short or corrupt`)
-      const byte = bytes[cursor++] as number
-      value += (byte & 0x7f) * 2 ** shift
-      if ((byte & 0x80) === 0) return value
-      shift += 7
-    }
-  }
+  const reader = new CheckedReader(bytes)
+  const damaged = (what: string): never => malformed(`postings[${field}] of term ${JSON.stringify(inverted.vocabulary.terms[termId])} ${what}`)
   let doc = -1
   let entries = 0
-  while (cursor < bytes.length) {
-    doc += read() + 1
-    const tf = read()
-    const positionBytes = read()
-    const end = cursor + positionBytes
-    if (doc >= inverted.documentCount || tf < 1) malformed(`${where} names a document or frequency that does not exist`)
+  while (!reader.done) {
+    const gap = reader.read()
+    const tf = reader.read()
+    const positionBytes = reader.read()
+    if (gap < 0 || tf < 1 || positionBytes < 0) damaged('is cut short or corrupt')
+    doc += gap + 1
+    if (doc >= inverted.documentCount) damaged('names a document that does not exist')
+    const end = reader.cursor + positionBytes
     let position = -1
     for (let i = 0; i < tf; i++) {
-      const delta = read()
-      if (i > 0 && delta === 0) malformed(`${where} repeats a position`)
+      const delta = reader.read()
+      if (delta < 0 || (i > 0 && delta === 0)) damaged('has corrupt positions')
       position += i === 0 ? delta + 1 : delta
     }
-    if (cursor !== end || position >= inverted.fieldLength(field, doc)) malformed(`${where} has positions beyond the document's length`)
+    if (reader.cursor !== end || position >= inverted.fieldLength(field, doc)) damaged("has positions beyond the document's length")
     entries++
   }
-  if (entries !== count) malformed(`${where} holds ${entries} documents but its count says ${count}`)
+  if (entries !== count) damaged(`holds ${entries} documents but its count says ${count}`)
   return doc
 }
 
