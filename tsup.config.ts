@@ -1,5 +1,8 @@
 import { defineConfig } from 'tsup'
 
+/** The Node helpers and the CLI import the library as the package itself, so one copy runs. */
+const external = ['bangla-search', 'bangla-search/node']
+
 export default defineConfig([
   {
     // the library: no Node built-ins, works in browsers through any bundler
@@ -20,6 +23,7 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     platform: 'node',
+    external,
   },
   {
     // the command line
@@ -28,5 +32,6 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
+    external,
   },
 ])

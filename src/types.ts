@@ -47,7 +47,10 @@ export interface SearchHit {
   readonly id: DocumentId
   /** The relevance score; larger is better. Comparable only within one search. */
   readonly score: number
-  /** Every matched word with its field and match kind, best kind first. */
+  /**
+   * How each query clause (a word or a phrase) matched: its best match in the document — the
+   * strongest kind, in the first field where it was found — ordered best kind first.
+   */
   readonly match: readonly MatchInfo[]
   /** The best window of text around the matches with the words marked, when `highlight` is on and the field is stored. */
   readonly snippet?: string

@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { BanglaSearchError } from '../index.js'
+import { BanglaSearchError } from 'bangla-search'
 import { UsageError, type Command } from './args.js'
 import { analyzeCommand } from './commands/analyze.js'
 import { indexCommand } from './commands/index.js'

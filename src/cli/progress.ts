@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { IndexProgress } from '../node/index.js'
+import type { IndexProgress } from 'bangla-search/node'
 import { displayWidth, formatBytes, formatCount, formatDuration, type Style } from './output.js'
 
 /** Redraws at most this often, in milliseconds. */

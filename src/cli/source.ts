@@ -6,8 +6,8 @@
  */
 
 import { open, stat } from 'node:fs/promises'
-import type { SearchIndex } from '../index.js'
-import { indexCorpus, loadIndexFile, type IndexCorpusOptions } from '../node/index.js'
+import type { SearchIndex } from 'bangla-search'
+import { indexCorpus, loadIndexFile, type IndexCorpusOptions } from 'bangla-search/node'
 
 /** Bytes looked at to tell a `.json` corpus (an array) from a saved index (an object). */
 const PEEK_BYTES = 256

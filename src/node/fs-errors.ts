@@ -6,7 +6,7 @@
  * @internal
  */
 
-import { BanglaSearchError } from '../index.js'
+import { BanglaSearchError } from 'bangla-search'
 
 /** What to tell the user for the common `errno` codes. */
 const ADVICE: Readonly<Record<string, string>> = {

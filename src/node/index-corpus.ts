@@ -5,7 +5,7 @@
  * @module
  */
 
-import { SearchIndex, type SearchIndexOptions } from '../index.js'
+import { SearchIndex, type SearchIndexOptions } from 'bangla-search'
 import { loadCorpus, TEXT_FILE_FIELDS } from './load-corpus.js'
 import type { CorpusDocument } from './records.js'
 

@@ -7,7 +7,7 @@
  */
 
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises'
-import { BanglaSearchError, SearchIndex } from '../index.js'
+import { BanglaSearchError, SearchIndex } from 'bangla-search'
 import { fileError, plainMessage, showValue } from './fs-errors.js'
 import { writeJson } from './json-writer.js'
 

@@ -10,7 +10,7 @@
 import { open, readFile } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
-import { BanglaSearchError } from '../index.js'
+import { BanglaSearchError } from 'bangla-search'
 import { fileError, showValue } from './fs-errors.js'
 import type { RecordChecker, CorpusDocument } from './records.js'
 

@@ -6,7 +6,7 @@
  */
 
 import { stat } from 'node:fs/promises'
-import { BanglaSearchError } from '../index.js'
+import { BanglaSearchError } from 'bangla-search'
 import { fileError, showValue } from './fs-errors.js'
 import { readJsonArray, readJsonLines } from './json-source.js'
 import { RecordChecker, type CorpusDocument } from './records.js'

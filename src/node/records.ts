@@ -6,7 +6,7 @@
  * @internal
  */
 
-import { BanglaSearchError, type DocumentId } from '../index.js'
+import { BanglaSearchError, type DocumentId } from 'bangla-search'
 import { showValue } from './fs-errors.js'
 
 /** A document read from a corpus: a JSON record, or a `.txt` file's `{ id, title, text }`. */

@@ -9,7 +9,7 @@
 
 import { readdir, readFile } from 'node:fs/promises'
 import { basename, join, relative } from 'node:path'
-import { BanglaSearchError } from '../index.js'
+import { BanglaSearchError } from 'bangla-search'
 import { fileError } from './fs-errors.js'
 import type { CorpusDocument } from './records.js'
 

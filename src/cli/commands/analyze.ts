@@ -6,7 +6,7 @@
  * @module
  */
 
-import { analyze, type AnalyzedToken } from '../../index.js'
+import { analyze, type AnalyzedToken } from 'bangla-search'
 import { parseCommand, UsageError, type Command } from '../args.js'
 import { makeStyle, padDisplay, displayWidth, useColor, type Io, type Style } from '../output.js'
 

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { indexCorpus, saveIndexFile, type SavedIndexFile } from '../../node/index.js'
+import { indexCorpus, saveIndexFile, type SavedIndexFile } from 'bangla-search/node'
 import { fieldList, parseCommand, UsageError, type Command } from '../args.js'
 import { formatBytes, formatCount, makeStyle, useColor, type Io } from '../output.js'
 import { ProgressBar } from '../progress.js'

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { SearchHit, SearchIndex } from '../../index.js'
+import type { SearchHit, SearchIndex } from 'bangla-search'
 import { fieldList, parseCommand, UsageError, wholeNumber, type Command } from '../args.js'
 import { formatCount, makeStyle, truncateDisplay, useColor, type Io, type Style } from '../output.js'
 import { ProgressBar } from '../progress.js'
