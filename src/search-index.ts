@@ -15,7 +15,7 @@ import { makeSnippet, resolveHighlight } from './highlight/snippet.js'
 import { InvertedIndex } from './index/inverted-index.js'
 import { resolveIndexOptions, resolveSearchOptions, type ResolvedIndexOptions, type ResolvedSearchOptions } from './options.js'
 import { parseQuery, type ParsedQuery } from './query/parse.js'
-import { loadIndex, saveIndex, type SavedIndex } from './serialize/format.js'
+import { loadIndex, loadIndexAsync, saveIndex, type SavedIndex } from './serialize/format.js'
 import { ScoredQuery, selectTop, type ScoredDocument } from './search/execute.js'
 import type { ExpansionContext } from './search/expand.js'
 import { FuzzyMatcher } from './search/fuzzy.js'
@@ -123,7 +123,7 @@ export class SearchIndex {
       throw new BanglaSearchError('INVALID_OPTION', `chunkSize must be a whole number >= 1, got ${describeValue(chunkSize)}.`)
     }
     for (let done = 0; done < checked.length; ) {
-      throwIfAborted(options.signal)
+      throwIfAborted(options.signal, 'addAllAsync()')
       const end = Math.min(done + chunkSize, checked.length)
       for (; done < end; done++) this.insert(checked[done] as CheckedDocument)
       options.onProgress?.({ done, total: checked.length })
@@ -281,6 +281,29 @@ export class SearchIndex {
     return index
   }
 
+  /**
+   * Loads a saved index like {@link SearchIndex.fromJSON}, but yields to the event loop first and
+   * between the stages of loading, and can be cancelled, so a page or a server stays responsive
+   * while a large index loads.
+   *
+   * @throws {@link BanglaSearchError} `ABORTED` when the signal fires, or the errors of {@link SearchIndex.fromJSON}
+   */
+  static async fromJSONAsync(saved: SavedIndex | string, options: { readonly signal?: AbortSignal } = {}): Promise<SearchIndex> {
+    const checkpoint = async (): Promise<void> => {
+      await yieldToEventLoop()
+      throwIfAborted(options.signal, 'fromJSONAsync()')
+    }
+    await checkpoint()
+    const loaded = await loadIndexAsync(saved, checkpoint)
+    const index = new SearchIndex(loaded.options)
+    index.inverted = loaded.inverted
+    index.inverted.trim()
+    index.documents = loaded.documents
+    index.prefixes = new PrefixLookup(index.inverted)
+    index.fuzzy = new FuzzyMatcher(index.inverted.vocabulary)
+    return index
+  }
+
   private checkAll(documents: Iterable<SearchDocument>): CheckedDocument[] {
     if (documents === null || typeof documents !== 'object' || !(Symbol.iterator in documents)) {
       throw new BanglaSearchError('INVALID_ARGUMENT', `addAll() takes an array (or iterable) of documents, got ${describeValue(documents)}.`)
@@ -415,8 +438,10 @@ function withInspect(hit: SearchHit): SearchHit {
   return hit
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new BanglaSearchError('ABORTED', 'addAllAsync() was cancelled through its AbortSignal; the documents added before stay in the index.')
+function throwIfAborted(signal: AbortSignal | undefined, operation: string): void {
+  if (!signal?.aborted) return
+  const kept = operation === 'addAllAsync()' ? '; the documents added before stay in the index' : ''
+  throw new BanglaSearchError('ABORTED', `${operation} was cancelled through its AbortSignal${kept}.`)
 }
 
 function yieldToEventLoop(): Promise<void> {

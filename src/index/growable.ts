@@ -37,6 +37,11 @@ export class GrowableInt32 {
     this.data[index] = value
   }
 
+  /** Gives back unused capacity (after a bulk load); later pushes grow it again. */
+  trim(): void {
+    if (this.data.length > this.length + 16) this.data = this.data.slice(0, Math.max(this.length, 1))
+  }
+
   /** A trimmed copy of the entries in use. */
   toArray(): Int32Array {
     return this.data.slice(0, this.length)

@@ -125,6 +125,9 @@ export class InvertedIndex {
   /** Returns the unused end of the postings pool to the system (after a bulk add or a load). */
   trim(): void {
     this.pool.trim()
+    this.vocabulary.trim()
+    this.termSeenIn.trim()
+    for (const table of [...this.fieldSlots, ...this.fieldLengths, this.deleted]) table.trim()
   }
 
   /** Bytes held by the postings pool. */

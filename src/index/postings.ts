@@ -111,9 +111,12 @@ export class PostingsPool {
     this.docCounts.data[slot] = (this.docCounts.data[slot] as number) + 1
   }
 
-  /** Shrinks the byte pool to the bytes in use (after a bulk load, to return memory). */
+  /** Shrinks the byte pool and the slot tables to what is in use (after a bulk load, to return memory). */
   trim(): void {
     if (this.bytes.length > this.used + (this.used >> 4)) this.bytes = this.bytes.slice(0, this.used)
+    for (const table of [this.heads, this.tails, this.sliceEnds, this.levels, this.lastDocs, this.docCounts, this.firstEnds, this.firstLevels]) {
+      table.trim()
+    }
   }
 
   /** A reader positioned at the start of a slot's list. */

@@ -36,11 +36,8 @@ export class Vocabulary {
   readonly stems: string[] = []
   private readonly stemIds = new Map<string, number>()
   private readonly stemHeads = new GrowableInt32(16, NONE)
-  /** Alias key id (K0) of each stem, and the next stem with the same key. */
-  private readonly stemKeys = new GrowableInt32(16, NONE)
+  /** The next stem with the same alias key (K0). */
   private readonly nextStemOfKey = new GrowableInt32(16, NONE)
-  /** K1 key of each Bengali stem (for alias verification). */
-  readonly stemK1: string[] = []
 
   /** Alias keys (K0) by id. */
   readonly keys: string[] = []
@@ -101,6 +98,11 @@ export class Vocabulary {
     }
   }
 
+  /** Gives back the unused capacity of the link tables (after a bulk load). */
+  trim(): void {
+    for (const table of [this.termScripts, this.termStems, this.nextTermOfStem, this.stemHeads, this.nextStemOfKey, this.keyHeads]) table.trim()
+  }
+
   /** Calls `visit` for every stem with this alias key. */
   forEachStemOfKey(keyId: number, visit: (stemId: number) => void): void {
     for (let stem = this.keyHeads.get(keyId); stem !== NONE; stem = this.nextStemOfKey.get(stem)) visit(stem)
@@ -114,8 +116,7 @@ export class Vocabulary {
     this.stemIds.set(stem, id)
     this.stemHeads.set(id, NONE)
     if (bengali) {
-      const { k0, k1 } = bengaliKeys(stem)
-      this.stemK1[id] = k1
+      const { k0 } = bengaliKeys(stem)
       if (k0.length > 0) this.linkKey(id, this.internKey(k0))
     }
     return id
@@ -139,7 +140,6 @@ export class Vocabulary {
   }
 
   private linkKey(stemId: number, keyId: number): void {
-    this.stemKeys.set(stemId, keyId)
     this.nextStemOfKey.set(stemId, this.keyHeads.get(keyId))
     this.keyHeads.set(keyId, stemId)
   }

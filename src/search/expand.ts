@@ -124,7 +124,7 @@ function addAliases(context: ExpansionContext, stems: readonly string[], found: 
     const candidates: Array<{ stemId: number; distance: number }> = []
     vocabulary.forEachStemOfKey(keyId, (stemId) => {
       if (vocabulary.stems[stemId] === stem) return
-      const distance = keyDistance(k1, vocabulary.stemK1[stemId] ?? '', threshold)
+      const distance = keyDistance(k1, bengaliKeys(vocabulary.stems[stemId] as string).k1, threshold)
       if (distance <= threshold) candidates.push({ stemId, distance })
     })
     for (const { stemId, distance } of rankStems(context, candidates).slice(0, ALIAS_MAX_STEMS)) {
@@ -162,7 +162,7 @@ function addRoman(context: ExpansionContext, word: string, found: ExpansionSet):
       shortestKey = Math.min(shortestKey, k0.length)
       const threshold = aliasThreshold(k0.length) + ROMAN_EXTRA_THRESHOLD
       vocabulary.forEachStemOfKey(keyId, (stemId) => {
-        const distance = keyDistance(k1, vocabulary.stemK1[stemId] ?? '', threshold)
+        const distance = keyDistance(k1, bengaliKeys(vocabulary.stems[stemId] as string).k1, threshold)
         if (distance > threshold) return
         const known = candidates.get(stemId)
         if (known === undefined || distance + penalty < known) candidates.set(stemId, distance + penalty)

@@ -108,7 +108,27 @@ export function saveIndex(options: ResolvedIndexOptions, inverted: InvertedIndex
 
 /** Checks and loads a saved index. @throws {@link BanglaSearchError} `MALFORMED_INDEX`, `UNSUPPORTED_INDEX_VERSION` */
 export function loadIndex(input: SavedIndex | string): LoadedIndex {
+  const steps = loadSteps(input)
+  let step = steps.next()
+  while (!step.done) step = steps.next()
+  return step.value
+}
+
+/** {@link loadIndex} with `between()` awaited between its stages (to yield or cancel). */
+export async function loadIndexAsync(input: SavedIndex | string, between: () => Promise<void>): Promise<LoadedIndex> {
+  const steps = loadSteps(input)
+  let step = steps.next()
+  while (!step.done) {
+    await between()
+    step = steps.next()
+  }
+  return step.value
+}
+
+/** The stages of loading, as a generator that pauses between them. */
+function* loadSteps(input: SavedIndex | string): Generator<void, LoadedIndex, void> {
   const saved = parseInput(input)
+  yield
   const options = loadOptions(saved['options'])
   const documents = record(saved['documents'], 'documents')
   const ids = array(documents['ids'], 'documents.ids')
@@ -131,10 +151,14 @@ export function loadIndex(input: SavedIndex | string): LoadedIndex {
     const doc = inverted.loadDocument(lengthLists.map((list) => list[i] as number))
     table.set(doc, id, storedValue === null ? undefined : Object.assign(Object.create(null) as StoredFields, storedValue))
   })
+  yield
   loadTerms(saved, inverted)
   const postings = array(saved['postings'], 'postings')
   if (postings.length !== options.fields.length) malformed('postings must have one entry per indexed field')
-  postings.forEach((entry, field) => loadField(record(entry, `postings[${field}]`), field, inverted))
+  for (let field = 0; field < postings.length; field++) {
+    yield
+    loadField(record(postings[field], `postings[${field}]`), field, inverted)
+  }
   return { options, inverted, documents: table }
 }
 

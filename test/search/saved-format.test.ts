@@ -66,3 +66,28 @@ describe('saved index format', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
   })
 })
+
+describe('fromJSONAsync', () => {
+  it('loads like fromJSON, yielding to the event loop', async () => {
+    const json = saved()
+    let otherWorkRan = false
+    setTimeout(() => {
+      otherWorkRan = true
+    }, 0)
+    const index = await SearchIndex.fromJSONAsync(JSON.stringify(json))
+    expect(otherWorkRan).toBe(true)
+    expect(index.search('পুতিন')[0]?.id).toBe(1)
+    expect(index.toJSON()).toEqual(SearchIndex.fromJSON(json as never).toJSON())
+  })
+
+  it('can be cancelled', async () => {
+    const controller = new AbortController()
+    const loading = SearchIndex.fromJSONAsync(saved() as never, { signal: controller.signal })
+    controller.abort()
+    await expect(loading).rejects.toMatchObject({ code: 'ABORTED' })
+  })
+
+  it('rejects a malformed index with the same typed error', async () => {
+    await expect(SearchIndex.fromJSONAsync('{"format":"x"}')).rejects.toMatchObject({ code: 'MALFORMED_INDEX' })
+  })
+})
