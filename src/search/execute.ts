@@ -147,14 +147,17 @@ export class ScoredQuery {
   release(): void {
     if (this.released) return
     this.released = true
-    const { scratch } = this
-    for (const doc of this.candidates) {
-      scratch.scores[doc] = 0
-      scratch.matchedWeight[doc] = 0
-      scratch.flags[doc] = 0
-      for (let i = 0; i < this.plan.length; i++) {
-        ;(scratch.bestTerm[i] as Int32Array)[doc] = 0
-      }
+    const { scratch, candidates } = this
+    const { scores, matchedWeight, flags } = scratch
+    for (let i = 0; i < candidates.length; i++) {
+      const doc = candidates[i] as number
+      scores[doc] = 0
+      matchedWeight[doc] = 0
+      flags[doc] = 0
+    }
+    for (let clause = 0; clause < this.plan.length; clause++) {
+      const best = scratch.bestTerm[clause] as Int32Array
+      for (let i = 0; i < candidates.length; i++) best[candidates[i] as number] = 0
     }
     for (const doc of this.excludedDocs) scratch.flags[doc] = 0
     shared = scratch
@@ -218,26 +221,30 @@ export class ScoredQuery {
       }
     }
     const inverse = idf(credited.length, index.liveCount)
-    perField.forEach(({ docs, tfs }, fieldSlot) => {
+    const { flags, scores } = scratch
+    for (let fieldSlot = 0; fieldSlot < perField.length; fieldSlot++) {
+      const { docs, tfs } = perField[fieldSlot] as { docs: Int32Array; tfs: Float64Array }
       const field = this.setup.fields[fieldSlot] as number
       const average = index.averageFieldLength(field)
-      const boost = this.setup.boosts[fieldSlot] ?? 1
-      docs.forEach((doc, i) => {
-        const flags = scratch.flags[doc] as number
-        if ((flags & SEEN) === 0) {
-          if (onlyKnownCandidates) return
-          scratch.flags[doc] = flags | SEEN
+      const lengths = index.fieldLengths[field]?.data as Int32Array
+      const factor = inverse * (this.setup.boosts[fieldSlot] ?? 1) * clause.weight
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i] as number
+        const flag = flags[doc] as number
+        if ((flag & SEEN) === 0) {
+          if (onlyKnownCandidates) continue
+          flags[doc] = flag | SEEN
           this.candidates.push(doc)
         }
         const tf = tfs[i] as number
-        const length = index.fieldLength(field, doc)
-        const score = inverse * tfNorm(tf, length, average, bm25) * boost * clause.weight
-        scratch.scores[doc] = (scratch.scores[doc] as number) + score
+        const score = factor * tfNorm(tf, lengths[doc] as number, average, bm25)
+        scores[doc] = (scores[doc] as number) + score
         if (this.explainFor?.has(doc)) {
-          this.parts.push({ doc, clause: clauseIndex, field, tf, df: credited.length, idf: inverse, fieldLength: length, averageFieldLength: average, boost, score })
+          const boost = this.setup.boosts[fieldSlot] ?? 1
+          this.parts.push({ doc, clause: clauseIndex, field, tf, df: credited.length, idf: inverse, fieldLength: lengths[doc] as number, averageFieldLength: average, boost, score })
         }
-      })
-    })
+      }
+    }
     for (const doc of credited) {
       scratch.flags[doc] = (scratch.flags[doc] as number) & ~CREDITED
       if (((scratch.flags[doc] as number) & SEEN) === 0) (scratch.bestTerm[clauseIndex] as Int32Array)[doc] = 0
@@ -267,17 +274,24 @@ export class ScoredQuery {
   private accumulateWord(terms: readonly ExpandedTerm[], field: number, clauseIndex: number): number {
     const { index } = this.setup
     const { tf, touched } = this.scratch
+    const checkDeleted = index.deletedSinceVacuum > 0
+    const best = clauseIndex >= 0 ? (this.scratch.bestTerm[clauseIndex] as Int32Array) : undefined
+    const bestField = clauseIndex >= 0 ? (this.scratch.bestField[clauseIndex] as Uint8Array) : undefined
     let count = 0
     for (let termIndex = 0; termIndex < terms.length; termIndex++) {
       const term = terms[termIndex] as ExpandedTerm
       const reader = index.postings(field, term.termId)
       if (reader === undefined) continue
+      const weight = term.weight
       while (reader.next()) {
         const doc = reader.doc
-        if (index.isDeleted(doc)) continue
+        if (checkDeleted && index.isDeleted(doc)) continue
         if (tf[doc] === 0) touched[count++] = doc
-        tf[doc] = (tf[doc] as number) + term.weight * reader.tf
-        if (clauseIndex >= 0) this.noteBest(clauseIndex, doc, termIndex, field)
+        tf[doc] = (tf[doc] as number) + weight * reader.tf
+        if (best !== undefined && best[doc] === 0) {
+          best[doc] = termIndex + 1
+          ;(bestField as Uint8Array)[doc] = field
+        }
       }
     }
     return count
