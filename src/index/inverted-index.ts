@@ -10,9 +10,13 @@
 import { forEachWord, wordScript, wordTerm, type TokenScript } from '../analysis/tokenize.js'
 import { GrowableInt32 } from './growable.js'
 import { PostingsPool, type PostingsReader } from './postings.js'
-import { Vocabulary } from './vocabulary.js'
+import { detach, Vocabulary } from './vocabulary.js'
 
 const NO_SLOT = -1
+/** A word looked up this often while indexing joins the frequent-word map. */
+const FREQUENT_WORD_SIGHTINGS = 16
+/** The frequent-word map holds at most this many words (about a megabyte). */
+const FREQUENT_WORDS_MAX = 20_000
 
 /** The postings, field statistics and deletions of an index. */
 export class InvertedIndex {
@@ -27,6 +31,10 @@ export class InvertedIndex {
   private readonly deleted: GrowableInt32 = new GrowableInt32()
   /** Per term: the last (document × fields + field) that held it, to merge two spellings of it. */
   private readonly termSeenIn = new GrowableInt32(16, -1)
+  /** Words seen often, by raw form: a small map consulted before the dictionary. */
+  private readonly frequentWords = new Map<string, number>()
+  /** Per term: how often it was looked up while indexing (to find the frequent words). */
+  private readonly wordSightings = new GrowableInt32()
   /** Raw words that differ from their canonical term, mapped to the term's id. */
   private readonly rawWordIds = new Map<string, number>()
   /** Document numbers handed out so far (deleted ones included). */
@@ -127,6 +135,7 @@ export class InvertedIndex {
     this.pool.trim()
     this.vocabulary.trim()
     this.termSeenIn.trim()
+    this.wordSightings.trim()
     for (const table of [...this.fieldSlots, ...this.fieldLengths, this.deleted]) table.trim()
   }
 
@@ -219,15 +228,24 @@ export class InvertedIndex {
     return position
   }
 
-  /** The term id of a raw word: a map lookup for words seen before, analysis only for new ones. */
+  /**
+   * The term id of a raw word: a lookup in a small map of frequent words first (it stays in the
+   * CPU cache), then in the dictionary; analysis runs only for new words.
+   */
   private termIdOf(rawWord: string, script: TokenScript): number {
-    const direct = this.vocabulary.termId(rawWord)
-    if (direct >= 0) return direct
-    const viaRaw = this.rawWordIds.get(rawWord)
-    if (viaRaw !== undefined) return viaRaw
-    const term = wordTerm(rawWord, script)
-    const id = this.vocabulary.intern(term, script)
-    if (term !== rawWord) this.rawWordIds.set(rawWord, id)
+    const hot = this.frequentWords.get(rawWord)
+    if (hot !== undefined) return hot
+    let id = this.vocabulary.termId(rawWord)
+    if (id < 0) id = this.rawWordIds.get(rawWord) ?? -1
+    if (id < 0) {
+      const term = wordTerm(rawWord, script)
+      id = this.vocabulary.intern(term, script)
+      if (term !== rawWord) this.rawWordIds.set(detach(rawWord), id)
+      return id
+    }
+    const seen = this.wordSightings.get(id) + 1
+    this.wordSightings.set(id, seen)
+    if (seen === FREQUENT_WORD_SIGHTINGS && this.frequentWords.size < FREQUENT_WORDS_MAX) this.frequentWords.set(detach(rawWord), id)
     return id
   }
 }

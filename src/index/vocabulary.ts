@@ -17,6 +17,15 @@ import type { TokenScript } from '../analysis/tokenize.js'
 import { GrowableInt32 } from './growable.js'
 
 const NONE = -1
+
+/**
+ * A copy of a string that does not point into a larger one. `text.slice()` of 13+ characters is a
+ * view of the whole text in V8; keeping such a word in the dictionary would keep every indexed
+ * document's text alive.
+ */
+export function detach(text: string): string {
+  return (' ' + text).slice(1)
+}
 /** Stem candidates kept per term. */
 export const STEMS_PER_TERM = 2
 
@@ -68,6 +77,7 @@ export class Vocabulary {
   intern(term: string, script: TokenScript): number {
     const known = this.termIds.get(term)
     if (known !== undefined) return known
+    term = detach(term)
     const id = this.terms.length
     this.terms.push(term)
     this.termIds.set(term, id)
