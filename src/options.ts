@@ -24,7 +24,7 @@ export interface ResolvedIndexOptions {
 export interface ResolvedSearchOptions {
   readonly limit: number
   readonly offset: number
-  readonly prefix: boolean
+  readonly prefix: boolean | 'last'
   readonly fuzzy: boolean
   readonly combineWith: 'or' | 'and'
   readonly fields: readonly string[]
@@ -85,7 +85,7 @@ export function resolveSearchOptions(options: SearchOptions | undefined, indexFi
   return {
     limit: Math.min(limit, 10_000),
     offset,
-    prefix: flag(given.prefix, 'prefix', false),
+    prefix: given.prefix === 'last' ? 'last' : flag(given.prefix, 'prefix', false),
     fuzzy: flag(given.fuzzy, 'fuzzy', true),
     combineWith,
     fields,

@@ -120,8 +120,12 @@ export interface SearchOptions {
   readonly limit?: number
   /** How many of the best hits to skip (for paging). Default 0. */
   readonly offset?: number
-  /** Treat every query word as the start of a word (autocomplete). Default false. `word*` does it for one word. */
-  readonly prefix?: boolean
+  /**
+   * Treat query words as the start of a word (autocomplete): `true` for every word, `'last'` for
+   * the last word only (what a search box wants while the user types). Default false. `word*`
+   * does it for one word.
+   */
+  readonly prefix?: boolean | 'last'
   /** Typo tolerance counted in grapheme clusters: one typo for words of 5+ clusters, two for 9+. Default true. */
   readonly fuzzy?: boolean
   /** `'or'` ranks documents with any query word (more words first); `'and'` needs every word. Default `'or'`. */

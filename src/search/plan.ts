@@ -26,7 +26,7 @@ export interface PlannedClause {
 
 /** Plan options. */
 export interface PlanOptions {
-  readonly prefix: boolean
+  readonly prefix: boolean | 'last'
   readonly fuzzy: boolean
 }
 
@@ -36,6 +36,7 @@ const EXCLUDE_KINDS = new Set(['exact', 'stem', 'synonym'])
 /** Analyses every clause of a parsed query and expands its words. */
 export function planQuery(parsed: ParsedQuery, context: ExpansionContext, options: PlanOptions): PlannedClause[] {
   const planned: PlannedClause[] = []
+  const lastClause = parsed.clauses[parsed.clauses.length - 1]
   for (const clause of parsed.clauses) {
     const tokens = tokenize(clause.text)
     if (tokens.length === 0) continue
@@ -50,7 +51,9 @@ export function planQuery(parsed: ParsedQuery, context: ExpansionContext, option
     }
     tokens.forEach((token, i) => {
       const isLast = i === tokens.length - 1
-      const prefix = !clause.exclude && (options.prefix || (clause.type === 'word' && clause.prefix && isLast))
+      const lastOfQuery = isLast && clause === lastClause && clause.type === 'word'
+      const asked = options.prefix === true || (options.prefix === 'last' && lastOfQuery)
+      const prefix = !clause.exclude && (asked || (clause.type === 'word' && clause.prefix && isLast))
       const stopword = isStopword(token.term)
       let terms = expandWord(token.term, token.script, context, { prefix, fuzzy: options.fuzzy && !clause.exclude && !stopword })
       if (clause.exclude) terms = terms.filter((term) => EXCLUDE_KINDS.has(term.kind))

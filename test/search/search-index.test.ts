@@ -201,3 +201,16 @@ describe('SearchIndex: async adding', () => {
     await expect(other.addAllAsync(many, { signal: controller.signal })).rejects.toMatchObject({ code: 'ABORTED' })
   })
 })
+
+describe('SearchIndex: prefix on the last word', () => {
+  it("completes only the last word with prefix: 'last'", () => {
+    const index = new SearchIndex({ fields: ['text'] })
+    index.addAll([
+      { id: 1, text: 'ক্রেমলিনের মুখপাত্র পেসকভ' },
+      { id: 2, text: 'পেসকভ বলেছেন' },
+    ])
+    expect(index.search('পেসকভ ক্রেম', { prefix: 'last' })[0]?.id).toBe(1)
+    expect(index.search('পেস ক্রেমলিন', { prefix: 'last' }).map((hit) => hit.id)).toEqual([1])
+    expect(index.search('পেস ক্রেমলিন', { prefix: true }).map((hit) => hit.id).sort()).toEqual([1, 2])
+  })
+})
