@@ -191,7 +191,7 @@ export class SearchIndex {
   }
 
   private runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, options: SearchOptions | undefined): SearchHit[] {
-    const plan = planQuery(parsed, this.expansionContext(), resolved).slice(0, MAX_QUERY_CLAUSES)
+    const plan = planQuery(parsed, this.expansionContext(), resolved, MAX_QUERY_CLAUSES)
     if (!plan.some((clause) => !clause.exclude)) return []
     const setup = {
       index: this.inverted,

@@ -35,8 +35,8 @@ export interface Token {
 /** What a token is made of. */
 export type TokenScript = 'bengali' | 'number' | 'other'
 
-/** A word found by {@link forEachWord}: offsets into the original text. @internal */
-export type WordCallback = (start: number, termEnd: number, end: number, script: TokenScript) => void
+/** A word found by {@link forEachWord}: offsets into the original text. Returning `true` stops the walk. @internal */
+export type WordCallback = (start: number, termEnd: number, end: number, script: TokenScript) => boolean | void
 
 /** Clitics that join a number written before them: `২৫শে`, `১২টি`, `২য়`, `১০ম`, `২০২৩-এর`. */
 const NUMBER_SUFFIXES = new Set(
@@ -113,6 +113,7 @@ export function forEachWord(text: string, onWord: WordCallback): void {
   const segmenter = new WordSegmenter(text, onWord)
   for (const cluster of graphemeSegments(text)) {
     segmenter.push(cluster.index, cluster.index + cluster.segment.length, classify(cluster._hd))
+    if (segmenter.stopped) return
   }
   segmenter.finish()
 }
@@ -227,9 +228,12 @@ class WordSegmenter {
     return this.heldScript === 'other' && HYPHEN_CLITICS.has(piece)
   }
 
+  /** Set when the callback asked to stop. */
+  stopped = false
+
   private flushHeld(): void {
-    if (this.heldStart < 0) return
-    this.onWord(this.heldStart, this.heldTermEnd, this.heldEnd, this.heldScript)
+    if (this.heldStart < 0 || this.stopped) return
+    if (this.onWord(this.heldStart, this.heldTermEnd, this.heldEnd, this.heldScript) === true) this.stopped = true
     this.heldStart = -1
   }
 }

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { tokenize, type Token } from '../analysis/tokenize.js'
+import { forEachWord, wordTerm } from '../analysis/tokenize.js'
 import type { HighlightOptions } from '../types.js'
 
 /** Default snippet length, in code units of the original text (about 100 Bengali clusters). */
@@ -33,6 +33,9 @@ export function resolveHighlight(options: boolean | HighlightOptions | undefined
   }
 }
 
+/** Hits collected at most before the window is chosen (a 10 MB field is not read to its end). */
+export const MAX_SNIPPET_HITS = 32
+
 /**
  * Cuts the best window of `text` and marks the words whose canonical term is in `terms`.
  * Returns undefined when no word of the text matches.
@@ -44,14 +47,13 @@ export function resolveHighlight(options: boolean | HighlightOptions | undefined
  * ```
  */
 export function makeSnippet(text: string, terms: ReadonlySet<string>, options: ResolvedHighlight): string | undefined {
-  const tokens = tokenize(text)
-  const hits = tokens.filter((token) => terms.has(token.term))
+  const tokens = wordsAroundHits(text, terms, options.length)
+  const hits = tokens.filter((token) => token.hit)
   if (hits.length === 0) return undefined
   const [from, to] = bestWindow(tokens, hits, options.length)
-  const start = (tokens[from] as Token).start
-  const end = (tokens[to] as Token).end
-  const windowStart = from === 0 ? 0 : start
-  const windowEnd = to === tokens.length - 1 ? text.length : end
+  const windowStart = from === 0 ? 0 : (tokens[from] as SnippetWord).start
+  const last = tokens[to] as SnippetWord
+  const windowEnd = to === tokens.length - 1 && last.final ? text.length : last.end
   let snippet = windowStart > 0 ? options.ellipsis : ''
   let cursor = windowStart
   for (const hit of hits) {
@@ -64,34 +66,74 @@ export function makeSnippet(text: string, terms: ReadonlySet<string>, options: R
   return snippet
 }
 
-/** The token range [from, to] of at most `length` code units holding the most distinct matched terms. */
-function bestWindow(tokens: readonly Token[], hits: readonly Token[], length: number): [number, number] {
-  const hitIndexes = new Set(hits.map((hit) => hit.position))
-  let best: [number, number] = [hits[0]?.position ?? 0, hits[0]?.position ?? 0]
+/** A word of the text as the snippet sees it. */
+interface SnippetWord {
+  readonly start: number
+  readonly end: number
+  readonly term: string
+  readonly hit: boolean
+  readonly index: number
+  /** Is this the text's last word (nothing was left unread after it)? */
+  final: boolean
+}
+
+/**
+ * The words of the text up to a window's length past the {@link MAX_SNIPPET_HITS}th hit, with
+ * the hits marked. Each distinct raw word is normalised once.
+ */
+function wordsAroundHits(text: string, terms: ReadonlySet<string>, length: number): SnippetWord[] {
+  const words: SnippetWord[] = []
+  const termOf = new Map<string, string>()
+  let hits = 0
+  let stopAfter = Number.POSITIVE_INFINITY
+  let stopped = false
+  forEachWord(text, (start, termEnd, end, script) => {
+    if (start > stopAfter) {
+      stopped = true
+      return true
+    }
+    const raw = text.slice(start, termEnd)
+    let term = termOf.get(raw)
+    if (term === undefined) {
+      term = wordTerm(raw, script)
+      termOf.set(raw, term)
+    }
+    const hit = terms.has(term)
+    words.push({ start, end, term, hit, index: words.length, final: false })
+    if (hit && ++hits === MAX_SNIPPET_HITS) stopAfter = end + length
+    return false
+  })
+  const last = words[words.length - 1]
+  if (last !== undefined && !stopped) last.final = true
+  return words
+}
+
+/** The word range [from, to] of at most `length` code units holding the most distinct matched terms. */
+function bestWindow(words: readonly SnippetWord[], hits: readonly SnippetWord[], length: number): [number, number] {
+  let best: [number, number] = [hits[0]?.index ?? 0, hits[0]?.index ?? 0]
   let bestScore = 0
   for (const hit of hits) {
-    const from = hit.position
     const seen = new Set<string>()
-    let to = from
-    for (let j = from; j < tokens.length && (tokens[j] as Token).end - hit.start <= length; j++) {
+    let to = hit.index
+    for (let j = hit.index; j < words.length && (words[j] as SnippetWord).end - hit.start <= length; j++) {
       to = j
-      if (hitIndexes.has(j)) seen.add((tokens[j] as Token).term)
+      if ((words[j] as SnippetWord).hit) seen.add((words[j] as SnippetWord).term)
     }
     if (seen.size > bestScore) {
       bestScore = seen.size
-      best = [from, to]
+      best = [hit.index, to]
     }
   }
-  return centre(tokens, best, length)
+  return centre(words, best, length)
 }
 
 /** Moves a window that starts at its first hit a little back, so the hit has some context. */
-function centre(tokens: readonly Token[], [from, to]: [number, number], length: number): [number, number] {
+function centre(words: readonly SnippetWord[], [from, to]: [number, number], length: number): [number, number] {
   let start = from
   const budget = length / 4
-  while (start > 0 && (tokens[from] as Token).start - (tokens[start - 1] as Token).start <= budget) start--
+  while (start > 0 && (words[from] as SnippetWord).start - (words[start - 1] as SnippetWord).start <= budget) start--
   let end = to
-  while (end > start && (tokens[end] as Token).end - (tokens[start] as Token).start > length) end--
+  while (end > start && (words[end] as SnippetWord).end - (words[start] as SnippetWord).start > length) end--
   return [start, Math.max(end, from)]
 }
 

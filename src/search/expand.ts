@@ -26,6 +26,8 @@ export const ROMAN_DISTANCE_SLACK = 0.5
 export const ROMAN_EXTRA_THRESHOLD = 0.5
 /** Added to the key distance of a second reading of a Latin word (another letter value, or a suffix stripped). */
 export const ROMAN_ALTERNATIVE_PENALTY = 0.25
+/** Longer query words (no real word is this long) are matched exactly only. */
+export const MAX_EXPANDED_WORD_LENGTH = 64
 /** Most spelling-variant stems one query stem expands to. */
 export const ALIAS_MAX_STEMS = 6
 /** Alias keys of at most this many symbols are used only when the word itself is not found. */
@@ -83,6 +85,7 @@ export function expandWord(term: string, script: TokenScript, context: Expansion
   const found = new ExpansionSet(context.index)
   const exactId = vocabulary.termId(term)
   if (exactId >= 0) found.add(exactId, MATCH_WEIGHTS.exact, 'exact')
+  if (term.length > MAX_EXPANDED_WORD_LENGTH) return found.toArray()
   const stems = script === 'bengali' ? unique(stemCandidates(term).map(fold)) : [term]
   for (const stem of stems) addStemTerms(context, stem, MATCH_WEIGHTS.stem, 'stem', found)
   for (const stem of stems) {

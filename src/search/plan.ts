@@ -34,10 +34,11 @@ const PHRASE_KINDS = new Set(['exact', 'stem', 'synonym', 'alias', 'roman'])
 const EXCLUDE_KINDS = new Set(['exact', 'stem', 'synonym'])
 
 /** Analyses every clause of a parsed query and expands its words. */
-export function planQuery(parsed: ParsedQuery, context: ExpansionContext, options: PlanOptions): PlannedClause[] {
+export function planQuery(parsed: ParsedQuery, context: ExpansionContext, options: PlanOptions, maxClauses = Number.POSITIVE_INFINITY): PlannedClause[] {
   const planned: PlannedClause[] = []
   const lastClause = parsed.clauses[parsed.clauses.length - 1]
   for (const clause of parsed.clauses) {
+    if (planned.length >= maxClauses) break
     const tokens = tokenize(clause.text)
     if (tokens.length === 0) continue
     if (clause.type === 'phrase' && tokens.length > 1) {
@@ -50,6 +51,7 @@ export function planQuery(parsed: ParsedQuery, context: ExpansionContext, option
       continue
     }
     tokens.forEach((token, i) => {
+      if (planned.length >= maxClauses) return
       const isLast = i === tokens.length - 1
       const lastOfQuery = isLast && clause === lastClause && clause.type === 'word'
       const asked = options.prefix === true || (options.prefix === 'last' && lastOfQuery)
