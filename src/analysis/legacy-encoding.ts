@@ -1,0 +1,168 @@
+/**
+ * Detection of legacy Bijoy / SutonnyMJ ("ANSI") Bengali: text typed with the Bijoy keyboard into
+ * fonts that draw Latin-1 code points as Bengali glyphs. It is not Unicode Bengali at all
+ * (`বাংলাদেশ` is stored as `` evsjv‡`k ``), so indexing it would make a document unfindable by
+ * any Bengali query. See docs/bengali-text.md §2.3 for the mapping; this module only detects.
+ *
+ * The test is cheap and linear (one pass over the code units, no regular expressions): the text
+ * has no code point of the Bengali block, is mostly ASCII letters, and enough of its words carry
+ * a Bijoy signature — a pre-base vowel sign `‡` (ে) or `ˆ` (ৈ) in front of a letter, a ya-phala
+ * `¨`, ra-phala `«` or reph `©` after a letter, another marker character inside a word, or a
+ * high-frequency word such as `Ges` (এবং), `Kiv` (করা), `‡_‡K` (থেকে), `Rb¨` (জন্য), `bv` (না).
+ * The markers are matched by position, not merely counted, so `© 2024`, `25°C`, `«Hola»` and
+ * `Über` are not evidence.
+ *
+ * @module
+ */
+
+import { BanglaSearchError, describeValue } from '../errors.js'
+
+/** At least this share of the words must look like Bijoy... */
+export const LEGACY_WORD_SHARE = 0.2
+/** ...and at least this many words (one odd word is never enough). */
+export const LEGACY_MIN_WORDS = 2
+/** At least this share of the non-space characters must be ASCII letters or Bijoy symbols. */
+export const LEGACY_LETTER_SHARE = 0.6
+
+/** The verdict of {@link detectLegacyBengali}. */
+export interface LegacyVerdict {
+  /** Does the text look like Bijoy/SutonnyMJ-encoded Bengali? */
+  readonly legacy: boolean
+  /** Why it was judged legacy (for an error message); absent when it was not. */
+  readonly reason?: string
+}
+
+/** Pre-base vowel signs (ে, ৈ): typed before the consonant, so a letter must follow. */
+const PRE_BASE = new Set([0x2021, 0x02c6])
+/** Post-consonant signs (ya-phala ¨, ra-phala «, reph ©): a letter must precede. */
+const POST_CONSONANT = new Set([0x00a8, 0x00ab, 0x00a9])
+/** Other marker characters (conjunct glyphs): they count only between two letters. */
+const INNER_MARKERS = new Set([
+  0x00aa, 0x00af, 0x00b0, 0x00b1, 0x00b3, 0x00b5, 0x00b6, 0x00b7, 0x00b8, 0x00bb, 0x00bc, 0x00bd, 0x00be,
+  ...Array.from({ length: 0xdd - 0xc1 + 1 }, (_, i) => 0xc1 + i), // Á … Ý
+])
+
+/**
+ * Frequent Bengali words as the Bijoy layout types them (encoded by hand from the letter table:
+ * K=ক, b=ন, v=া, w=ি before its consonant, ‡=ে before its consonant…). Words that are also
+ * English or common abbreviations (`GB`, `I`, `me`) are left out on purpose.
+ */
+const BIJOY_WORDS: ReadonlySet<string> = new Set([
+  'Ges', 'Kiv', '‡_‡K', 'Rb¨', 'bv', 'Avwg', 'Avgvi', 'Avgv‡`i', 'wZwb', 'Zvi', 'Zv‡`i', 'n‡q‡Q', 'K‡i', 'Av‡Q',
+  'nq', 'n‡e', 'e‡jb', 'e‡j', 'mv‡_', '‡Kvb', 'GKwU', 'wb‡q', 'w`‡q', 'K‡ib', 'g‡a¨', 'evsjv', 'evsjv‡`k',
+  'evsjv‡`‡ki', 'miKvi', '‡`‡ki', 'gvbyl', 'KvR', 'eQi', 'mgq', 'AvR', 'GLb', 'Z‡e', 'K_v', 'c‡i', 'Av‡M',
+  'n‡j', 'A‡bK', 'Ki‡Z', 'wel‡q', 'n‡q', '‡m', 'wK', 'Kx', '‡h', 'Rvbvb',
+])
+
+/** Punctuation trimmed from the ends of a word before the word list is consulted (`|` is the danda). */
+const TRIMMED = new Set(['.', ',', ';', ':', '!', '?', '(', ')', '"', "'", '|', '[', ']', '{', '}'].map((c) => c.charCodeAt(0)))
+
+/**
+ * Tells whether a text looks like legacy Bijoy/SutonnyMJ Bengali (ASCII bytes drawn as Bengali by
+ * a special font) rather than Unicode. Plain English, code, URLs, numbers, European languages,
+ * romanised Bengali and any text holding Unicode Bengali are not flagged. Texts of one or two
+ * words can rarely be decided and are not flagged either.
+ *
+ * Linear in the length of the text; no regular expressions.
+ *
+ * @param text - the text of one field
+ * @returns `{ legacy: true, reason }` with a short explanation, or `{ legacy: false }`
+ * @throws {@link BanglaSearchError} `INVALID_ARGUMENT` when `text` is not a string
+ *
+ * @example
+ * ```ts
+ * detectLegacyBengali('wZwb e‡jb, miKvi GB wel‡q KvR Ki‡Q|')
+ * // { legacy: true, reason: 'no Unicode Bengali, and 6 of 7 words look like Bijoy/SutonnyMJ, e.g. "wZwb"' }
+ * detectLegacyBengali('তিনি বলেন, সরকার এই বিষয়ে কাজ করছে।')   // { legacy: false }
+ * detectLegacyBengali('The quick brown fox © 2024')               // { legacy: false }
+ * ```
+ */
+export function detectLegacyBengali(text: string): LegacyVerdict {
+  if (typeof text !== 'string') {
+    throw new BanglaSearchError('INVALID_ARGUMENT', `detectLegacyBengali() takes a string, got ${describeValue(text)}.`)
+  }
+  const stats = { words: 0, evidence: 0, letters: 0, nonSpace: 0, example: '' }
+  let wordStart = -1
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0x20
+    if (code >= 0x0980 && code <= 0x09ff) return { legacy: false }
+    if (!isSpace(code)) {
+      stats.nonSpace++
+      if (isBijoyLetter(code) || isMarker(code)) stats.letters++
+      if (wordStart < 0) wordStart = i
+      continue
+    }
+    if (wordStart >= 0) scoreWord(text, wordStart, i, stats)
+    wordStart = -1
+  }
+  const enoughWords = stats.evidence >= LEGACY_MIN_WORDS && stats.evidence >= stats.words * LEGACY_WORD_SHARE
+  if (!enoughWords || stats.letters < stats.nonSpace * LEGACY_LETTER_SHARE) return { legacy: false }
+  return {
+    legacy: true,
+    reason: `no Unicode Bengali, and ${stats.evidence} of ${stats.words} words look like Bijoy/SutonnyMJ, e.g. ${JSON.stringify(stats.example)}`,
+  }
+}
+
+interface WordStats {
+  words: number
+  evidence: number
+  letters: number
+  nonSpace: number
+  example: string
+}
+
+/** Counts one word `text[start, end)`: is it made of letters, and does it carry a Bijoy signature? */
+function scoreWord(text: string, start: number, end: number, stats: WordStats): void {
+  let hasLetter = false
+  let signature = false
+  for (let i = start; i < end && !signature; i++) {
+    const code = text.charCodeAt(i)
+    if (isAsciiLetter(code) || isMarker(code)) hasLetter = true
+    signature = markerInPlace(text, i, code, start, end)
+  }
+  if (!hasLetter) return
+  stats.words++
+  if (!signature) signature = BIJOY_WORDS.has(trimmedWord(text, start, end))
+  if (!signature) return
+  stats.evidence++
+  if (stats.example === '') stats.example = text.slice(start, Math.min(end, start + 24))
+}
+
+/** Is the marker at `i` where Bijoy puts it: `‡` before a letter, `¨` after one, a conjunct glyph between two? */
+function markerInPlace(text: string, i: number, code: number, start: number, end: number): boolean {
+  const before = i > start ? text.charCodeAt(i - 1) : -1
+  const after = i + 1 < end ? text.charCodeAt(i + 1) : -1
+  if (PRE_BASE.has(code)) return isBijoyLetter(after)
+  if (POST_CONSONANT.has(code)) return isBijoyLetter(before)
+  if (!INNER_MARKERS.has(code)) return false
+  const inside = (isBijoyLetter(before) || isMarker(before)) && (isBijoyLetter(after) || isMarker(after))
+  return inside && (isLowerAscii(before) || isLowerAscii(after) || isMarker(before) || isMarker(after))
+}
+
+function trimmedWord(text: string, start: number, end: number): string {
+  while (start < end && TRIMMED.has(text.charCodeAt(start))) start++
+  while (end > start && TRIMMED.has(text.charCodeAt(end - 1))) end--
+  return text.slice(start, end)
+}
+
+function isMarker(code: number): boolean {
+  return PRE_BASE.has(code) || POST_CONSONANT.has(code) || INNER_MARKERS.has(code)
+}
+
+/** ASCII letters, and `` ` `` (দ), `_` (থ), `&` (hasanta), which Bijoy uses as letters. */
+function isBijoyLetter(code: number): boolean {
+  return isAsciiLetter(code) || code === 0x60 || code === 0x5f || code === 0x26
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
+}
+
+function isLowerAscii(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a
+}
+
+/** ASCII and Unicode spaces (the ones a Bijoy text or a pasted document may hold). */
+function isSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x3000
+}
