@@ -11,7 +11,7 @@
 
 import { BanglaSearchError, describeValue } from '../errors.js'
 import { NUKTA, VIRAMA, isBengaliLetter, isConsonant, isIndependentVowel, isVowelSign } from './data/bengali-letters.js'
-import { EMPHATIC_CLITICS, type LeftContext, SUFFIX_RULES } from './data/suffixes.js'
+import { EMPHATIC_CLITICS, type LeftContext, SUFFIX_RULES, type SuffixRule } from './data/suffixes.js'
 
 /** The fewest letters a stem keeps (consonants, independent vowels, ং, ৎ; signs do not count). */
 export const MIN_STEM_LETTERS = 2
@@ -20,6 +20,16 @@ const SIGN_E = 0x09c7
 const SIGN_AA = 0x09be
 const ANUSVARA = 0x0982
 const YA_NUKTA_AA = 'য়া'.normalize('NFC')
+
+/** The suffix rules grouped by their last code unit (longest first within a group): a word meets only the rules that can match it. */
+const RULES_BY_LAST_CODE: ReadonlyMap<number, readonly SuffixRule[]> = (() => {
+  const groups = new Map<number, SuffixRule[]>()
+  for (const rule of SUFFIX_RULES) {
+    const last = rule.suffix.charCodeAt(rule.suffix.length - 1)
+    groups.set(last, [...(groups.get(last) ?? []), rule])
+  }
+  return groups
+})()
 
 /**
  * Returns the stem candidates of one normalised Bengali word: one, or two where the strip is
@@ -42,7 +52,7 @@ export function stemCandidates(word: string): string[] {
   const base = stripEmphatic(word)
   let primary: string | undefined
   let alternative: string | undefined
-  for (const rule of SUFFIX_RULES) {
+  for (const rule of RULES_BY_LAST_CODE.get(base.charCodeAt(base.length - 1)) ?? []) {
     if (!base.endsWith(rule.suffix) || base.length === rule.suffix.length) continue
     const stem = base.slice(0, base.length - rule.suffix.length)
     if (!contextHolds(stem, rule.context) || countLetters(stem) < MIN_STEM_LETTERS) continue

@@ -73,20 +73,28 @@ export class Vocabulary {
     return this.keyIds.get(key) ?? NONE
   }
 
-  /** Returns the id of a term, adding and analysing it when new. */
-  intern(term: string, script: TokenScript): number {
+  /**
+   * Returns the id of a term, adding and analysing it when new. `flat` says the string is known
+   * not to be a view into a larger one (e.g. it came from JSON.parse), so no copy is needed.
+   */
+  intern(term: string, script: TokenScript, flat = false): number {
     const known = this.termIds.get(term)
     if (known !== undefined) return known
-    term = detach(term)
+    if (!flat) term = detach(term)
     const id = this.terms.length
     this.terms.push(term)
     this.termIds.set(term, id)
     this.termScripts.push(script === 'bengali' ? 0 : script === 'number' ? 1 : 2)
-    const stems = script === 'bengali' ? stemCandidates(term).map(fold) : [term]
-    let slot = 0
-    for (const stem of stems) {
-      if (slot > 0 && stem === stems[0]) continue
-      this.linkStem(id, slot++, this.internStem(stem, script === 'bengali'))
+    if (script !== 'bengali') {
+      this.linkStem(id, 0, this.internStem(term, false))
+      return id
+    }
+    const [first, second] = stemCandidates(term)
+    const firstStem = fold(first as string)
+    this.linkStem(id, 0, this.internStem(firstStem, true))
+    if (second !== undefined) {
+      const secondStem = fold(second)
+      if (secondStem !== firstStem) this.linkStem(id, 1, this.internStem(secondStem, true))
     }
     return id
   }

@@ -275,7 +275,7 @@ function loadTerms(saved: Record<string, unknown>, inverted: InvertedIndex): voi
     if (typeof term !== 'string' || term.length === 0) malformed(`terms[${i}] must be a non-empty string`)
     const letter = scripts[i] as keyof typeof SCRIPT_NAMES
     if (!(letter in SCRIPT_NAMES)) malformed(`scripts[${i}] must be b, n or o`)
-    if (inverted.vocabulary.intern(term, SCRIPT_NAMES[letter]) !== i) malformed(`terms holds ${JSON.stringify(term)} twice`)
+    if (inverted.vocabulary.intern(term, SCRIPT_NAMES[letter], true) !== i) malformed(`terms holds ${JSON.stringify(term)} twice`)
   })
 }
 
