@@ -15,7 +15,7 @@ import { makeSnippet, resolveHighlight } from './highlight/snippet.js'
 import { InvertedIndex } from './index/inverted-index.js'
 import { resolveIndexOptions, resolveSearchOptions, type ResolvedIndexOptions, type ResolvedSearchOptions } from './options.js'
 import { parseQuery, type ParsedQuery } from './query/parse.js'
-import { loadIndex, loadIndexAsync, saveIndex, type SavedIndex } from './serialize/format.js'
+import { loadIndex, loadIndexAsync, saveIndex, type LoadedIndex, type SavedIndex } from './serialize/format.js'
 import { ScoredQuery, selectTop, type ScoredDocument } from './search/execute.js'
 import type { ExpansionContext } from './search/expand.js'
 import { FuzzyMatcher } from './search/fuzzy.js'
@@ -271,14 +271,7 @@ export class SearchIndex {
    * @throws {@link BanglaSearchError} `MALFORMED_INDEX` or `UNSUPPORTED_INDEX_VERSION`
    */
   static fromJSON(saved: SavedIndex | string): SearchIndex {
-    const loaded = loadIndex(saved)
-    const index = new SearchIndex(loaded.options)
-    index.inverted = loaded.inverted
-    index.inverted.trim()
-    index.documents = loaded.documents
-    index.prefixes = new PrefixLookup(index.inverted)
-    index.fuzzy = new FuzzyMatcher(index.inverted.vocabulary)
-    return index
+    return SearchIndex.fromLoaded(loadIndex(saved))
   }
 
   /**
@@ -294,13 +287,13 @@ export class SearchIndex {
       throwIfAborted(options.signal, 'fromJSONAsync()')
     }
     await checkpoint()
-    const loaded = await loadIndexAsync(saved, checkpoint)
+    return SearchIndex.fromLoaded(await loadIndexAsync(saved, checkpoint))
+  }
+
+  private static fromLoaded(loaded: LoadedIndex): SearchIndex {
     const index = new SearchIndex(loaded.options)
-    index.inverted = loaded.inverted
-    index.inverted.trim()
-    index.documents = loaded.documents
-    index.prefixes = new PrefixLookup(index.inverted)
-    index.fuzzy = new FuzzyMatcher(index.inverted.vocabulary)
+    loaded.inverted.trim()
+    index.attach(loaded.inverted, loaded.documents)
     return index
   }
 
@@ -334,10 +327,15 @@ export class SearchIndex {
   }
 
   private reset(): void {
-    this.inverted = new InvertedIndex(this.options.fields.length)
-    this.documents = new DocumentTable()
-    this.prefixes = new PrefixLookup(this.inverted)
-    this.fuzzy = new FuzzyMatcher(this.inverted.vocabulary)
+    this.attach(new InvertedIndex(this.options.fields.length), new DocumentTable())
+  }
+
+  /** Puts an inverted index and its documents in place, with fresh lookups over them. */
+  private attach(inverted: InvertedIndex, documents: DocumentTable): void {
+    this.inverted = inverted
+    this.documents = documents
+    this.prefixes = new PrefixLookup(inverted)
+    this.fuzzy = new FuzzyMatcher(inverted.vocabulary)
   }
 
   private shouldVacuum(): boolean {
