@@ -6,6 +6,7 @@
  * @internal
  */
 
+import { detectLegacyBengali } from './analysis/legacy-encoding.js'
 import { BanglaSearchError, describeValue } from './errors.js'
 import type { ResolvedIndexOptions } from './options.js'
 import type { DocumentId, StoredFields } from './types.js'
@@ -33,6 +34,7 @@ export function checkDocument(document: unknown, options: ResolvedIndexOptions):
         `Field "${field}" of document ${JSON.stringify(id)} holds ${describeValue(value)}; an indexed field must be a string. Convert it (e.g. String(value) or value.join(' ')) or leave it out.`,
       )
     }
+    refuseLegacyEncoding(value, field, id)
     return value
   })
   let stored: StoredFields | undefined
@@ -42,6 +44,16 @@ export function checkDocument(document: unknown, options: ResolvedIndexOptions):
     stored[field] = record[field]
   }
   return { id, texts, stored }
+}
+
+/** Bijoy/SutonnyMJ (ASCII) Bengali would be indexed as English nonsense: refuse it, saying how to fix it. */
+function refuseLegacyEncoding(text: string, field: string, id: DocumentId): void {
+  const verdict = detectLegacyBengali(text)
+  if (!verdict.legacy) return
+  throw new BanglaSearchError(
+    'LEGACY_ENCODING',
+    `Field "${field}" of document ${JSON.stringify(id)} looks like legacy Bijoy/SutonnyMJ Bengali (${verdict.reason ?? 'ASCII letters drawn as Bengali'}), not Unicode; convert it to Unicode Bengali first (any Bijoy-to-Unicode converter), then add it.`,
+  )
 }
 
 /** Checks an id value: a non-empty string or a finite number. */
