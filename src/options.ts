@@ -111,7 +111,7 @@ function resolveBoost(value: unknown, fields: readonly string[], name: string): 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new BanglaSearchError('INVALID_OPTION', `${name} must be an object such as { title: 2 }, got ${describeValue(value)}.`)
   }
-  const boost: Record<string, number> = {}
+  const boost = Object.create(null) as Record<string, number>
   for (const [field, factor] of Object.entries(value)) {
     if (!fields.includes(field)) throw new BanglaSearchError('INVALID_OPTION', `${name} names "${field}", which is not an indexed field.`)
     if (typeof factor !== 'number' || !Number.isFinite(factor) || factor < 0) {

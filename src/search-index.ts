@@ -6,8 +6,7 @@
  * @module
  */
 
-import { fold } from './analysis/fold.js'
-import { stemCandidates } from './analysis/stem.js'
+import { foldedStems } from './analysis/analyze.js'
 import { tokenize } from './analysis/tokenize.js'
 import { checkDocument, checkId, DocumentTable, type CheckedDocument } from './documents.js'
 import { BanglaSearchError, describeValue } from './errors.js'
@@ -125,6 +124,8 @@ export class SearchIndex {
     for (let done = 0; done < checked.length; ) {
       throwIfAborted(options.signal, 'addAllAsync()')
       const end = Math.min(done + chunkSize, checked.length)
+      // other code may have added documents while this one yielded: check the ids again
+      for (let i = done; i < end; i++) this.refuseDuplicate((checked[i] as CheckedDocument).id)
       for (; done < end; done++) this.insert(checked[done] as CheckedDocument)
       options.onProgress?.({ done, total: checked.length })
       await yieldToEventLoop()
@@ -138,6 +139,9 @@ export class SearchIndex {
    * @throws {@link BanglaSearchError} `UNKNOWN_ID` when no document has this id
    */
   remove(id: DocumentId): void {
+    if (id === undefined || id === null) {
+      throw new BanglaSearchError('INVALID_ARGUMENT', `remove() takes the id of a document in the index, got ${describeValue(id)}.`)
+    }
     const checkedId = checkId(id)
     const doc = this.documents.delete(checkedId)
     if (doc === undefined) {
@@ -196,7 +200,7 @@ export class SearchIndex {
     const setup = {
       index: this.inverted,
       fields: resolved.fields.map((field) => this.options.fields.indexOf(field)),
-      boosts: resolved.fields.map((field) => (this.options.boost[field] ?? 1) * (options?.boost?.[field] ?? 1)),
+      boosts: resolved.fields.map((field) => ownNumber(this.options.boost, field) * ownNumber(options?.boost, field)),
       bm25: this.options.bm25,
       requireAll: resolved.combineWith === 'and',
     }
@@ -417,7 +421,12 @@ function buildSynonyms(groups: ReadonlyArray<readonly string[]>): Map<string, st
 }
 
 function synonymKeys(word: string): string[] {
-  return tokenize(word).flatMap((token) => (token.script === 'bengali' ? stemCandidates(token.term).map(fold) : [token.term]))
+  return tokenize(word).flatMap((token) => (token.script === 'bengali' ? foldedStems(token.term) : [token.term]))
+}
+
+/** A field's factor in a boost table, 1 when absent (own properties only: a field may be named `constructor`). */
+function ownNumber(table: Readonly<Record<string, number>> | undefined, field: string): number {
+  return table !== undefined && Object.hasOwn(table, field) ? (table[field] as number) : 1
 }
 
 /** Node's `util.inspect` hook, reached through the global symbol registry (no Node import). */

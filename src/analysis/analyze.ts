@@ -39,9 +39,16 @@ export function analyze(text: string): AnalyzedToken[] {
   if (typeof text !== 'string') {
     throw new BanglaSearchError('INVALID_ARGUMENT', `analyze() takes a string, got ${describeValue(text)}.`)
   }
+  const byTerm = new Map<string, Omit<AnalyzedToken, keyof Token>>()
   return tokenize(text).map((token) => {
-    const stems = token.script === 'bengali' ? [...new Set(stemCandidates(token.term).map(fold))] : [token.term]
-    return { ...token, stems, aliasKeys: keysOf(token.term, token.script, stems), stopword: isStopword(token.term) }
+    let derived = byTerm.get(token.term)
+    if (derived === undefined) {
+      const stems = token.script === 'bengali' ? foldedStems(token.term) : [token.term]
+      derived = { stems, aliasKeys: keysOf(token.term, token.script, stems), stopword: isStopword(token.term) }
+      byTerm.set(token.term, derived)
+    }
+    const { term, start, end, position, script } = token
+    return { term, start, end, position, script, stems: derived.stems, aliasKeys: derived.aliasKeys, stopword: derived.stopword }
   })
 }
 
@@ -60,6 +67,11 @@ export function aliasKey(word: string): string {
   const [token] = analyze(word)
   if (token === undefined) return ''
   return token.aliasKeys[0] ?? ''
+}
+
+/** The folded stem candidates of a Bengali term (a candidate that folds to nothing keeps its form). @internal */
+export function foldedStems(term: string): string[] {
+  return [...new Set(stemCandidates(term).map((stem) => fold(stem) || stem))]
 }
 
 function keysOf(term: string, script: Token['script'], stems: readonly string[]): string[] {

@@ -85,8 +85,15 @@ export function tokenize(text: string): Token[] {
     throw new BanglaSearchError('INVALID_ARGUMENT', `tokenize() takes a string, got ${describeValue(text)}.`)
   }
   const tokens: Token[] = []
+  const terms = new Map<string, string>() // each distinct raw word is normalised once
   forEachWord(text, (start, termEnd, end, script) => {
-    tokens.push({ term: wordTerm(text.slice(start, termEnd), script), start, end, position: tokens.length, script })
+    const raw = text.slice(start, termEnd)
+    let term = terms.get(raw)
+    if (term === undefined) {
+      term = wordTerm(raw, script)
+      terms.set(raw, term)
+    }
+    tokens.push({ term, start, end, position: tokens.length, script })
   })
   return tokens
 }
@@ -159,9 +166,10 @@ class WordSegmenter {
         this.extend(end, cls)
         return
       }
-      const hyphenBefore = this.connectorClass === ClusterClass.Hyphen && this.connectorEnd === start
+      // a hyphen or an apostrophe right before a Bengali word may join a clitic to the word before
+      const joined = (this.connectorClass === ClusterClass.Hyphen || this.connectorClass === ClusterClass.Apostrophe) && this.connectorEnd === start
       this.closeRun()
-      this.openRun(start, end, cls, hyphenBefore ? 'hyphen' : 'gap')
+      this.openRun(start, end, cls, joined ? 'hyphen' : 'gap')
       return
     }
     if (this.runStart >= 0 && scriptsSplit(this.lastClass, cls)) {
@@ -179,7 +187,8 @@ class WordSegmenter {
       case ClusterClass.Point:
         return this.lastClass === ClusterClass.Digit && next === ClusterClass.Digit
       case ClusterClass.Apostrophe:
-        return this.lastClass !== ClusterClass.Digit && next === ClusterClass.Bengali
+        // inside a Bengali word (`ক'রে`, `বিএনপি'র`); after a Latin name or a number it separates a clitic (`Putin’এর`)
+        return this.lastClass === ClusterClass.Bengali && next === ClusterClass.Bengali
       case ClusterClass.Colon:
         return this.lastClass === ClusterClass.Bengali && next === ClusterClass.Bengali
       default:

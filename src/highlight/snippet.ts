@@ -7,6 +7,7 @@
  */
 
 import { forEachWord, wordTerm } from '../analysis/tokenize.js'
+import { BanglaSearchError, describeValue } from '../errors.js'
 import type { HighlightOptions } from '../types.js'
 
 /** Default snippet length, in code units of the original text (about 100 Bengali clusters). */
@@ -21,16 +22,28 @@ export interface ResolvedHighlight {
   readonly ellipsis: string
 }
 
-/** Fills in the defaults: `<mark>…</mark>`, HTML-escaped, 160 units, `…`. */
+/** The longest snippet that may be asked for, in code units. */
+export const MAX_SNIPPET_LENGTH = 10_000
+
+/**
+ * Checks highlight options and fills in the defaults: `<mark>…</mark>`, HTML-escaped, 160 units, `…`.
+ *
+ * @throws {@link BanglaSearchError} `INVALID_OPTION` for a wrong type or an out-of-range length
+ */
 export function resolveHighlight(options: boolean | HighlightOptions | undefined): ResolvedHighlight {
   const given = typeof options === 'object' && options !== null ? options : {}
-  return {
-    open: given.open ?? '<mark>',
-    close: given.close ?? '</mark>',
-    escapeHtml: given.escapeHtml ?? true,
-    length: given.length ?? DEFAULT_SNIPPET_LENGTH,
-    ellipsis: given.ellipsis ?? '…',
+  const length = given.length ?? DEFAULT_SNIPPET_LENGTH
+  if (typeof length !== 'number' || !Number.isInteger(length) || length < 1 || length > MAX_SNIPPET_LENGTH) {
+    throw new BanglaSearchError('INVALID_OPTION', `highlight.length must be a whole number from 1 to ${MAX_SNIPPET_LENGTH}, got ${describeValue(length)}.`)
   }
+  const text = (name: 'open' | 'close' | 'ellipsis', fallback: string): string => {
+    const value = given[name] ?? fallback
+    if (typeof value !== 'string') throw new BanglaSearchError('INVALID_OPTION', `highlight.${name} must be a string, got ${describeValue(value)}.`)
+    return value
+  }
+  const escapeHtml = given.escapeHtml ?? true
+  if (typeof escapeHtml !== 'boolean') throw new BanglaSearchError('INVALID_OPTION', `highlight.escapeHtml must be true or false, got ${describeValue(escapeHtml)}.`)
+  return { open: text('open', '<mark>'), close: text('close', '</mark>'), escapeHtml, length, ellipsis: text('ellipsis', '…') }
 }
 
 /** Hits collected at most before the window is chosen (a 10 MB field is not read to its end). */

@@ -203,17 +203,21 @@ export class InvertedIndex {
     // Two spellings of one term in a document (e.g. both encodings of য়) share one posting.
     const termIds: number[] = []
     const lists: number[][] = []
+    const listOfTerm = new Map<number, number[]>()
     const marker = doc * this.fieldCount + field
     for (const [word, positions] of byWord) {
       const termId = this.termIdOf(word, wordScript(word))
       if (this.termSeenIn.get(termId) === marker) {
-        mergeSorted(lists[termIds.indexOf(termId)] as number[], positions)
+        const list = listOfTerm.get(termId) as number[]
+        for (const position of positions) list.push(position)
         continue
       }
       this.termSeenIn.set(termId, marker)
       termIds.push(termId)
       lists.push(positions)
+      listOfTerm.set(termId, positions)
     }
+    if (listOfTerm.size < byWord.size) for (const list of lists) list.sort((a, b) => a - b)
     const slots = this.fieldSlots[field] as GrowableInt32
     for (let i = 0; i < termIds.length; i++) {
       const termId = termIds[i] as number
@@ -248,10 +252,4 @@ export class InvertedIndex {
     if (seen === FREQUENT_WORD_SIGHTINGS && this.frequentWords.size < FREQUENT_WORDS_MAX) this.frequentWords.set(detach(rawWord), id)
     return id
   }
-}
-
-/** Merges sorted `extra` into sorted `into` (two spellings of one term in a document). */
-function mergeSorted(into: number[], extra: readonly number[]): void {
-  into.push(...extra)
-  into.sort((a, b) => a - b)
 }

@@ -90,10 +90,10 @@ export class Vocabulary {
       return id
     }
     const [first, second] = stemCandidates(term)
-    const firstStem = fold(first as string)
+    const firstStem = fold(first as string) || (first as string)
     this.linkStem(id, 0, this.internStem(firstStem, true))
     if (second !== undefined) {
-      const secondStem = fold(second)
+      const secondStem = fold(second) || second
       if (secondStem !== firstStem) this.linkStem(id, 1, this.internStem(secondStem, true))
     }
     return id

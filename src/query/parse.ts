@@ -9,6 +9,8 @@
  * @module
  */
 
+import { BanglaSearchError, describeValue } from '../errors.js'
+
 /** One clause of a parsed query. */
 export type QueryClause = WordClause | PhraseClause
 
@@ -52,6 +54,9 @@ const WHITESPACE = /\s/u
  * ```
  */
 export function parseQuery(query: string): ParsedQuery {
+  if (typeof query !== 'string') {
+    throw new BanglaSearchError('INVALID_ARGUMENT', `parseQuery() takes a query string, got ${describeValue(query)}.`)
+  }
   const clauses: QueryClause[] = []
   const warnings: string[] = []
   let i = 0
@@ -67,7 +72,8 @@ export function parseQuery(query: string): ParsedQuery {
       const close = findClosingQuote(query, start + 1)
       if (close < 0) {
         warnings.push(`Unclosed quote at offset ${start}: the rest of the query is read as plain words.`)
-        clauses.push({ type: 'word', text: query.slice(start + 1), prefix: false, exclude: false })
+        const rest = query.slice(start + 1)
+        if (rest.trim().length > 0) clauses.push({ type: 'word', text: rest, prefix: false, exclude })
         break
       }
       const text = query.slice(start + 1, close)

@@ -317,11 +317,12 @@ export class ScoredQuery {
     let count = 0
     for (const [doc, perWord] of candidates ?? []) {
       const first = perWord[0] as PhraseWord
+      const later = perWord.slice(1).map((word) => new Set(word.positions))
       let occurrences = 0
       for (const start of first.positions) {
         let matches = true
-        for (let offset = 1; offset < perWord.length && matches; offset++) {
-          matches = (perWord[offset] as PhraseWord).positions.includes(start + offset)
+        for (let offset = 1; offset <= later.length && matches; offset++) {
+          matches = (later[offset - 1] as Set<number>).has(start + offset)
         }
         if (matches) occurrences++
       }
@@ -359,7 +360,7 @@ export class ScoredQuery {
         const known = perWord[wordIndex]
         const positions = reader.readPositions([])
         if (known === undefined) perWord[wordIndex] = { positions, weight: term.weight, termIndex }
-        else known.positions.push(...positions)
+        else for (const position of positions) known.positions.push(position)
       }
     })
     return found

@@ -8,9 +8,8 @@
  */
 
 import { aliasThreshold, bengaliKeys, keyDistance } from '../analysis/alias-keys.js'
-import { fold } from '../analysis/fold.js'
+import { foldedStems } from '../analysis/analyze.js'
 import { latinKeys, romanSuffixStrips } from '../analysis/romanize.js'
-import { stemCandidates } from '../analysis/stem.js'
 import type { TokenScript } from '../analysis/tokenize.js'
 import type { InvertedIndex } from '../index/inverted-index.js'
 import type { MatchKind } from '../types.js'
@@ -86,7 +85,7 @@ export function expandWord(term: string, script: TokenScript, context: Expansion
   const exactId = vocabulary.termId(term)
   if (exactId >= 0) found.add(exactId, MATCH_WEIGHTS.exact, 'exact')
   if (term.length > MAX_EXPANDED_WORD_LENGTH) return found.toArray()
-  const stems = script === 'bengali' ? unique(stemCandidates(term).map(fold)) : [term]
+  const stems = script === 'bengali' ? foldedStems(term) : [term]
   for (const stem of stems) addStemTerms(context, stem, MATCH_WEIGHTS.stem, 'stem', found)
   for (const stem of stems) {
     for (const other of context.synonyms.get(stem) ?? []) addStemTerms(context, other, MATCH_WEIGHTS.synonym, 'synonym', found)
