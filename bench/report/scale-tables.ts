@@ -1,0 +1,194 @@
+/** Speed, memory, growth and ratio tables (see tables.ts for the renderer). */
+import type { QualityResult } from '../suites/quality.js'
+import type { QueryClass, ScalePoint } from '../suites/scale-types.js'
+import type { LatencyStats } from '../types.js'
+import { type BenchResults, MB, fmt, fmtMs, int, label } from './results.js'
+import { type Section, find, mrrOnFirst, renderTable, topPoint } from './tables.js'
+
+function latencyCell(stats: LatencyStats | undefined): string {
+  if (!stats) return 'n/a'
+  if (stats.error) return '✗ check'
+  return `${fmtMs(stats.p50)} / ${fmtMs(stats.p95)} / ${fmtMs(stats.p99)}`
+}
+
+const CLASSES: QueryClass[] = ['word', 'title', 'prefix', 'fuzzy']
+
+export function scaleSection(results: BenchResults): Section | undefined {
+  const scale = results.scale
+  if (!scale) return undefined
+  const rows: string[][] = []
+  const notes: string[] = []
+  const floor = scale.floor[scale.floor.length - 1]
+  if (floor) {
+    rows.push([
+      'floor: read + NFC + segment',
+      fmt(floor.ms / 1000),
+      int(floor.docs / (floor.ms / 1000)),
+      fmt(floor.bytes / MB / (floor.ms / 1000)),
+      '—',
+      '—',
+      '—',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ])
+  }
+  for (const e of results.engines) {
+    const p = topPoint(results, e.id)
+    if (!p) continue
+    if (p.error && p.docs === 0) {
+      rows.push([label(e), 'error', '', '', '', '', '', '', '', '', '', ''])
+      notes.push(`${label(e)}: ${p.error}`)
+      continue
+    }
+    const shared = p.sharedIndexWith ? results.engines.find((x) => x.id === p.sharedIndexWith) : undefined
+    const sec = p.buildMs !== undefined ? p.buildMs / 1000 : undefined
+    const ns = CLASSES.map((c) => (p.latency[c] ? String(p.latency[c]!.queries) : '–')).join('/')
+    rows.push([
+      label(e),
+      shared ? `= ${label(shared)}` : fmt(sec),
+      shared || !sec ? '' : int(p.docs / sec),
+      shared || !sec ? '' : fmt(p.bytes / MB / sec),
+      shared ? '' : p.heapNote ? 'n/a†' : p.heapBytes !== undefined ? fmt(p.heapBytes / MB, p.heapBytes < 10 * MB ? 1 : 0) : '—',
+      shared ? '' : p.savedBytes !== undefined ? fmt(p.savedBytes / MB, 1) : p.saveError ? 'error' : '—',
+      shared ? '' : fmtMs(p.loadMs),
+      ...CLASSES.map((c) => latencyCell(p.latency[c])),
+      ns,
+    ])
+    if (p.error) notes.push(`${label(e)}: ${p.error}`)
+    if (p.saveError) notes.push(`${label(e)} save/load: ${p.saveError}`)
+    for (const c of CLASSES) {
+      const s = p.latency[c]
+      if (s?.error) notes.push(`${label(e)} ${c} queries failed the check: ${s.error}`)
+    }
+    if (p.heapNote) {
+      notes.push(
+        `† ${label(e)}: its index lives on disk (saved MB is the index folder, load is opening it); the JVM heap it uses (${fmt((p.heapBytes ?? 0) / MB, 1)} MB more after the build, measured after System.gc()) is not comparable with a JS heap.`,
+      )
+    }
+  }
+  for (const s of scale.skipped) notes.push(`Not run at scale: ${s.engine}: ${s.reason}.`)
+  const last = scale.floor[scale.floor.length - 1]
+  return {
+    title: `Speed and memory at ${int(last?.docs ?? scale.docs)} posts (${fmt((last?.bytes ?? scale.bytes) / MB, 0)} MB of text)`,
+    lines: renderTable(
+      [
+        'engine',
+        'build s',
+        'docs/s',
+        'MB/s',
+        'heap MB',
+        'saved MB',
+        'load ms',
+        'word p50/95/99 ms',
+        'title p50/95/99 ms',
+        'prefix p50/95/99 ms',
+        'fuzzy p50/95/99 ms',
+        'n (w/t/p/f)',
+      ],
+      rows,
+    ),
+    notes: [
+      `Text field only. Queries: single words (limit 10), known-item titles (multi-word, limit 100), 3-cluster prefixes (prefix mode, limit 10), misspelt words (fuzzy mode, limit 10). n = queries timed per class; n/a = the configuration has no such mode.`,
+      'heap MB = heapUsed + arrayBuffers after a full GC, minus the same before the build (the corpus itself is outside the figure).',
+      ...notes,
+    ],
+  }
+}
+
+export function growthSection(results: BenchResults): Section | undefined {
+  const scale = results.scale
+  if (!scale || scale.floor.length < 2) return undefined
+  const shares = scale.floor.map((f) => f.share)
+  const rows: string[][] = []
+  rows.push([
+    'floor: read + NFC + segment',
+    scale.floor.map((f) => fmt(f.ms / 1000)).join(' / '),
+    '',
+    '',
+    '',
+    '',
+  ])
+  for (const e of results.engines) {
+    const points = (scale.points.filter((p) => p.engine === e.id && p.docs > 0) ?? []).sort((a, b) => a.docs - b.docs)
+    if (points.length === 0) continue
+    const cells = (f: (p: ScalePoint) => string) => shares.map((s) => {
+      const p = points.find((x) => x.share === s)
+      return p ? f(p) : '—'
+    }).join(' / ')
+    const shared = points[0]!.sharedIndexWith !== undefined
+    rows.push([
+      label(e),
+      shared ? '(same index)' : cells((p) => fmt(p.buildMs !== undefined ? p.buildMs / 1000 : undefined)),
+      shared ? '' : cells((p) => (p.heapNote ? 'n/a' : p.heapBytes === undefined ? '—' : fmt(p.heapBytes / MB, p.heapBytes < 10 * MB ? 1 : 0))),
+      shared ? '' : cells((p) => fmt(p.savedBytes !== undefined ? p.savedBytes / MB : undefined, 0)),
+      cells((p) => (p.latency.word?.error ? '✗' : fmtMs(p.latency.word?.p50))),
+      cells((p) => (p.latency.title?.error ? '✗' : fmtMs(p.latency.title?.p95))),
+    ])
+  }
+  const pct = shares.map((s) => `${Math.round(s * 100)} %`).join(' / ')
+  return {
+    title: `Growth: ${pct} of the corpus (${scale.floor.map((f) => int(f.docs)).join(' / ')} posts)`,
+    lines: renderTable(['engine', 'build s', 'heap MB', 'saved MB', 'word p50 ms', 'title p95 ms'], rows),
+    notes: [
+      'Each cell lists the figures at the corpus shares in the title. Engines that can add documents to a built index (FlexSearch, MiniSearch, Orama) are grown from one share to the next and their build time is the running total; the others are rebuilt from scratch at each share. Saved size is measured at the largest share only.',
+      ...results.engines
+        .filter((e) => e.scaleEndsOnly && !e.skipScale && scale.floor.length > 2)
+        .map((e) => `${label(e)} runs the smallest and largest share only: ${e.scaleEndsOnly}.`),
+    ],
+  }
+}
+
+/** Ratio a/b, shown as "3.2×", or a dash. */
+function ratio(a: number | undefined, b: number | undefined): string {
+  if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b <= 0 || a <= 0) return '—'
+  const r = a / b
+  return r >= 10 ? `${r.toFixed(0)}×` : r >= 0.1 ? `${r.toFixed(1)}×` : `${r.toFixed(2)}×`
+}
+
+function delta(a: number | undefined, b: number | undefined): string {
+  if (a === undefined || b === undefined) return '—'
+  const d = a - b
+  return `${d >= 0 ? '+' : ''}${d.toFixed(3)}`
+}
+
+export function ratioSection(results: BenchResults): Section | undefined {
+  const ours = results.engines.find((e) => e.ours)
+  if (!ours || ours.error) return undefined
+  const op = topPoint(results, ours.id)
+  const ownQuality = (set: string) => find(results, ours.id, set)
+  const rows: string[][] = []
+  for (const e of results.engines) {
+    if (e.ours) continue
+    const p = topPoint(results, e.id)
+    const shared = p?.sharedIndexWith
+    const base = shared ? topPoint(results, shared) : p
+    const peerQ = (set: string) => find(results, e.id, set)
+    const q = (r: QualityResult | undefined) => (r && !r.error && !r.skipped ? r : undefined)
+    const lat = (pt: ScalePoint | undefined, c: QueryClass) => (pt?.latency[c]?.error ? undefined : pt?.latency[c]?.p50)
+    rows.push([
+      label(e),
+      ratio(base?.buildMs, op?.buildMs),
+      base?.heapNote ? 'n/a' : ratio(base?.heapBytes, op?.heapBytes),
+      ratio(base?.savedBytes, op?.savedBytes),
+      ratio(lat(p, 'word'), lat(op, 'word')),
+      ratio(lat(p, 'title'), lat(op, 'title')),
+      delta(q(ownQuality('dev'))?.ndcg10, q(peerQ('dev'))?.ndcg10),
+      delta(q(ownQuality('banglaquad'))?.mrr10, q(peerQ('banglaquad'))?.mrr10),
+      delta(q(ownQuality('dakshina'))?.mrr10, q(peerQ('dakshina'))?.mrr10),
+      delta(mrrOnFirst(op, p?.knownItemRR?.length ?? 0) ?? op?.knownItem?.mrr10, p?.knownItem?.mrr10),
+    ])
+  }
+  return {
+    title: `${label(ours)} against each peer`,
+    lines: renderTable(
+      ['peer', 'build time', 'heap', 'saved size', 'word p50', 'title p50', 'Δ dev nDCG', 'Δ BQ MRR', 'Δ DK MRR', 'Δ KI MRR'],
+      rows,
+    ),
+    notes: [
+      `Ratios are peer ÷ ${label(ours)} at the largest corpus share (above 1× means ${label(ours)} is faster or smaller); Δ columns are ${label(ours)} minus the peer (above 0 means ${label(ours)} ranks better). Lucene's heap is the JVM's, not comparable, hence n/a. Δ KI MRR compares both on the title queries the peer ran (its n). A dash: one side has no valid figure.`,
+    ],
+  }
+}

@@ -1,0 +1,15 @@
+/** Every result section, in print order (terminal and docs/benchmarks.md). */
+import type { BenchResults } from './results.js'
+import { growthSection, ratioSection, scaleSection } from './scale-tables.js'
+import { type Section, categorySection, enginesSection, qualitySection } from './tables.js'
+
+export function sections(results: BenchResults): Section[] {
+  return [
+    enginesSection(results),
+    qualitySection(results),
+    categorySection(results),
+    scaleSection(results),
+    growthSection(results),
+    ratioSection(results),
+  ].filter((s): s is Section => s !== undefined)
+}
