@@ -119,9 +119,17 @@ export class ScoredQuery {
 
   /** The final score of a candidate: the BM25 sum times the coordination factor. */
   finalScore(doc: number): number {
-    const coverage = this.totalWeight > 0 ? (this.scratch.matchedWeight[doc] as number) / this.totalWeight : 0
-    return (this.scratch.scores[doc] as number) * coverage ** COORDINATION_EXPONENT
+    const matched = this.scratch.matchedWeight[doc] as number
+    let factor = this.coordination.get(matched)
+    if (factor === undefined) {
+      factor = this.totalWeight > 0 ? (matched / this.totalWeight) ** COORDINATION_EXPONENT : 0
+      this.coordination.set(matched, factor)
+    }
+    return (this.scratch.scores[doc] as number) * factor
   }
+
+  /** Coordination factors by matched clause weight (few distinct values per query). */
+  private readonly coordination = new Map<number, number>()
 
   /** Is the candidate eligible (not excluded; every clause matched when `and` is asked)? */
   accepts(doc: number): boolean {
