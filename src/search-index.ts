@@ -221,10 +221,13 @@ export class SearchIndex {
     const hits = top.map(({ doc, score }) => {
       const match = this.describeMatches(scored, plan, doc)
       const stored = this.documents.stored[doc]
-      const hit: Record<string, unknown> = { ...stored, id: this.documents.ids[doc], score, match }
+      const hit = Object.assign(Object.create(HIT_PROTOTYPE) as Record<string, unknown>, stored)
+      hit['id'] = this.documents.ids[doc]
+      hit['score'] = score
+      hit['match'] = match
       if (highlight !== undefined && matchedTerms !== undefined) Object.assign(hit, this.snippetOf(stored, match, matchedTerms, highlight))
       if (explained !== undefined) hit['explanation'] = this.explanationOf(explained, plan, doc)
-      return withInspect(hit as SearchHit)
+      return hit as SearchHit
     })
     explained?.release()
     scored.release()
@@ -432,18 +435,18 @@ function ownNumber(table: Readonly<Record<string, number>> | undefined, field: s
 /** Node's `util.inspect` hook, reached through the global symbol registry (no Node import). */
 const INSPECT = Symbol.for('nodejs.util.inspect.custom')
 
-/** Gives a hit a short, readable form in the Node REPL: id, score, match kinds and snippet. */
-function withInspect(hit: SearchHit): SearchHit {
-  Object.defineProperty(hit, INSPECT, {
-    enumerable: false,
-    value(): string {
-      const kinds = hit.match.map((m) => `${m.term}:${m.kind}`).join(', ')
-      const snippet = hit.snippet === undefined ? '' : `\n  ${hit.snippet}`
-      return `Hit ${JSON.stringify(hit.id)} score ${hit.score.toFixed(3)} [${kinds}]${snippet}`
-    },
-  })
-  return hit
-}
+/**
+ * The prototype of every hit: a hit's own properties are plain data (JSON and spreading see only
+ * them); the prototype gives it a short, readable form in the Node REPL: id, score, match kinds, snippet.
+ */
+const HIT_PROTOTYPE: object = Object.defineProperty({}, INSPECT, {
+  enumerable: false,
+  value(this: SearchHit): string {
+    const kinds = this.match.map((m) => `${m.term}:${m.kind}`).join(', ')
+    const snippet = this.snippet === undefined ? '' : `\n  ${this.snippet}`
+    return `Hit ${JSON.stringify(this.id)} score ${this.score.toFixed(3)} [${kinds}]${snippet}`
+  },
+})
 
 function throwIfAborted(signal: AbortSignal | undefined, operation: string): void {
   if (!signal?.aborted) return

@@ -117,6 +117,11 @@ export class ScoredQuery {
     this.run()
   }
 
+  /** The BM25 sum of a candidate, before the coordination factor (an upper bound of its final score). */
+  rawScore(doc: number): number {
+    return this.scratch.scores[doc] as number
+  }
+
   /** The final score of a candidate: the BM25 sum times the coordination factor. */
   finalScore(doc: number): number {
     const matched = this.scratch.matchedWeight[doc] as number
@@ -235,6 +240,7 @@ export class ScoredQuery {
     }
     const inverse = idf(credited.length, index.liveCount)
     const { flags, scores } = scratch
+    const explain = this.explainFor
     for (let fieldSlot = 0; fieldSlot < perField.length; fieldSlot++) {
       const { docs, tfs } = perField[fieldSlot] as { docs: Int32Array; tfs: Float64Array }
       const field = this.setup.fields[fieldSlot] as number
@@ -252,7 +258,7 @@ export class ScoredQuery {
         const tf = tfs[i] as number
         const score = factor * tfNorm(tf, lengths[doc] as number, average, bm25)
         scores[doc] = (scores[doc] as number) + score
-        if (this.explainFor?.has(doc)) {
+        if (explain !== undefined && explain.has(doc)) {
           const boost = this.setup.boosts[fieldSlot] ?? 1
           this.parts.push({ doc, clause: clauseIndex, field, tf, df: credited.length, idf: inverse, fieldLength: lengths[doc] as number, averageFieldLength: average, boost, score })
         }
@@ -394,6 +400,8 @@ export class ScoredQuery {
 export function selectTop(scored: ScoredQuery, count: number, keep: (doc: number) => boolean, orderOf: (doc: number) => number): ScoredDocument[] {
   const heap: RankedDocument[] = []
   for (const doc of scored.candidates) {
+    // the coordination factor is at most 1: a raw score below the worst kept hit cannot enter
+    if (heap.length === count && scored.rawScore(doc) < (heap[0] as RankedDocument).score) continue
     if (!scored.accepts(doc)) continue
     const score = scored.finalScore(doc)
     if (score <= 0) continue
