@@ -42,11 +42,6 @@ export class GrowableInt32 {
     if (this.data.length > this.length + 16) this.data = this.data.slice(0, Math.max(this.length, 1))
   }
 
-  /** A trimmed copy of the entries in use. */
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length)
-  }
-
   private grow(minCapacity: number): void {
     let capacity = this.data.length * 2
     while (capacity < minCapacity) capacity *= 2

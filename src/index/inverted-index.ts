@@ -139,11 +139,6 @@ export class InvertedIndex {
     for (const table of [...this.fieldSlots, ...this.fieldLengths, this.deleted]) table.trim()
   }
 
-  /** Bytes held by the postings pool. */
-  get postingsBytes(): number {
-    return this.pool.byteLength
-  }
-
   /** Loads one field's list of a term from encoded entries (see the saved format). */
   loadPostings(field: number, termId: number, encoded: Uint8Array, lastDoc: number, docCount: number): void {
     const slot = this.pool.loadSlot(encoded, lastDoc, docCount)

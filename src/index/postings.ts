@@ -37,16 +37,6 @@ export class PostingsPool {
   private readonly firstLevels = new GrowableInt32()
   private readonly scratch: number[] = []
 
-  /** Number of slots made. */
-  get slotCount(): number {
-    return this.heads.length
-  }
-
-  /** Bytes of the pool in use. */
-  get byteLength(): number {
-    return this.used
-  }
-
   /** Makes an empty list and returns its slot number. */
   newSlot(): number {
     return this.makeSlot(SLICE_SIZES[0] - FORWARD_BYTES, 0)

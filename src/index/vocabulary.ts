@@ -99,16 +99,6 @@ export class Vocabulary {
     return id
   }
 
-  /** The stem ids of a term. */
-  stemsOfTerm(termId: number): number[] {
-    const result: number[] = []
-    for (let slot = 0; slot < STEMS_PER_TERM; slot++) {
-      const stemId = this.termStems.get(termId * STEMS_PER_TERM + slot)
-      if (stemId !== NONE) result.push(stemId)
-    }
-    return result
-  }
-
   /** Calls `visit` for every term that has this stem. */
   forEachTermOfStem(stemId: number, visit: (termId: number) => void): void {
     for (let node = this.stemHeads.get(stemId); node !== NONE; node = this.nextTermOfStem.get(node)) {
