@@ -221,12 +221,11 @@ export class SearchIndex {
     const hits = top.map(({ doc, score }) => {
       const match = this.describeMatches(scored, plan, doc)
       const stored = this.documents.stored[doc]
-      const hit = Object.assign(Object.create(HIT_PROTOTYPE) as Record<string, unknown>, stored)
-      hit['id'] = this.documents.ids[doc]
-      hit['score'] = score
-      hit['match'] = match
+      // spread, not Object.assign: a stored field named __proto__ must stay data
+      const hit: Record<string, unknown> = { ...stored, id: this.documents.ids[doc], score, match }
       if (highlight !== undefined && matchedTerms !== undefined) Object.assign(hit, this.snippetOf(stored, match, matchedTerms, highlight))
       if (explained !== undefined) hit['explanation'] = this.explanationOf(explained, plan, doc)
+      Object.defineProperty(hit, INSPECT, INSPECT_HIT)
       return hit as SearchHit
     })
     explained?.release()
@@ -435,18 +434,15 @@ function ownNumber(table: Readonly<Record<string, number>> | undefined, field: s
 /** Node's `util.inspect` hook, reached through the global symbol registry (no Node import). */
 const INSPECT = Symbol.for('nodejs.util.inspect.custom')
 
-/**
- * The prototype of every hit: a hit's own properties are plain data (JSON and spreading see only
- * them); the prototype gives it a short, readable form in the Node REPL: id, score, match kinds, snippet.
- */
-const HIT_PROTOTYPE: object = Object.defineProperty({}, INSPECT, {
+/** Gives a hit a short, readable form in the Node REPL: id, score, match kinds and snippet (not enumerable). */
+const INSPECT_HIT: PropertyDescriptor = {
   enumerable: false,
   value(this: SearchHit): string {
     const kinds = this.match.map((m) => `${m.term}:${m.kind}`).join(', ')
     const snippet = this.snippet === undefined ? '' : `\n  ${this.snippet}`
     return `Hit ${JSON.stringify(this.id)} score ${this.score.toFixed(3)} [${kinds}]${snippet}`
   },
-})
+}
 
 function throwIfAborted(signal: AbortSignal | undefined, operation: string): void {
   if (!signal?.aborted) return
