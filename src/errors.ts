@@ -22,7 +22,7 @@ export type ErrorCode =
   | 'ABORTED'
 
 /** What each code means, in general terms; the thrown message adds the particulars. */
-export const ERROR_DESCRIPTIONS = {
+export const ERROR_DESCRIPTIONS: Readonly<Record<ErrorCode, string>> = {
   INVALID_OPTION: 'An option has the wrong type or is out of range.',
   INVALID_DOCUMENT: 'A document must be a plain object.',
   MISSING_ID: 'A document has no value in its id field.',
@@ -36,7 +36,7 @@ export const ERROR_DESCRIPTIONS = {
   UNSUPPORTED_INDEX_VERSION: 'A saved index was written by a format version this release cannot read.',
   LEGACY_ENCODING: 'Text looks like legacy Bijoy/SutonnyMJ (ASCII) Bengali, not Unicode; convert it to Unicode first.',
   ABORTED: 'The operation was cancelled through its AbortSignal.',
-} as const satisfies Record<ErrorCode, string>
+}
 
 /**
  * The one error type the library throws on purpose.

@@ -1,5 +1,5 @@
 /**
- * File-system failures turned into {@link BanglaSearchError}s whose message names the path and
+ * File-system failures turned into `BanglaSearchError`s whose message names the path and
  * says what to fix, instead of Node's bare `ENOENT: no such file or directory, open '…'`.
  *
  * @module
@@ -39,7 +39,7 @@ export function fileError(path: string, action: 'read' | 'write' | 'open', error
 }
 
 /**
- * The message of a {@link BanglaSearchError} without its `CODE: ` prefix, for re-wrapping.
+ * The message of a `BanglaSearchError` without its `CODE: ` prefix, for re-wrapping.
  *
  * @example
  * ```ts

@@ -42,7 +42,7 @@ export interface IndexCorpusOptions extends Partial<SearchIndexOptions> {
  * const index = await indexCorpus('corpus/seeds')
  * index.search('ভ্লাদিভোস্টক')[0].title   // 'রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিনের সঙ্গে …'
  * ```
- * @throws {@link BanglaSearchError} the errors of {@link loadCorpus} and of `SearchIndex`
+ * @throws `BanglaSearchError` the errors of {@link loadCorpus} and of `SearchIndex`
  */
 export async function indexCorpus(path: string, options: IndexCorpusOptions = {}): Promise<SearchIndex> {
   const { onProgress, signal, ...given } = options

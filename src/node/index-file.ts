@@ -31,7 +31,7 @@ export interface SavedIndexFile {
  * const index = await indexCorpus('corpus/seeds')
  * await saveIndexFile(index, 'সূচি.json')   // { path: 'সূচি.json', bytes: 402345, documents: 5, terms: 2411 }
  * ```
- * @throws {@link BanglaSearchError} `INVALID_ARGUMENT` when the file cannot be written
+ * @throws `BanglaSearchError` `INVALID_ARGUMENT` when the file cannot be written
  */
 export async function saveIndexFile(index: SearchIndex, path: string): Promise<SavedIndexFile> {
   if (typeof index?.toJSON !== 'function') {
@@ -64,7 +64,7 @@ export async function saveIndexFile(index: SearchIndex, path: string): Promise<S
  * const index = await loadIndexFile('সূচি.json')
  * index.search('পুতিনের সফর').length   // 5
  * ```
- * @throws {@link BanglaSearchError} `INVALID_ARGUMENT` when the file cannot be read;
+ * @throws `BanglaSearchError` `INVALID_ARGUMENT` when the file cannot be read;
  * `MALFORMED_INDEX` or `UNSUPPORTED_INDEX_VERSION` (naming the file) when it is not a usable index
  */
 export async function loadIndexFile(path: string): Promise<SearchIndex> {

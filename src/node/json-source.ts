@@ -29,7 +29,7 @@ const PROGRESS_EVERY = 1000
  * // খবর.jsonl: {"id": 1, "title": "পুতিনের সফর", "text": "…"}
  * await readJsonLines('খবর.jsonl', new RecordChecker('খবর.jsonl', 'id', ['title', 'text']), () => {})
  * ```
- * @throws {@link BanglaSearchError} `INVALID_ARGUMENT` naming the line of a bad record
+ * @throws `BanglaSearchError` `INVALID_ARGUMENT` naming the line of a bad record
  */
 export async function readJsonLines(path: string, checker: RecordChecker, progress: ReadProgress): Promise<CorpusDocument[]> {
   const handle = await open(path).catch((error: unknown) => Promise.reject(fileError(path, 'read', error)))
@@ -72,7 +72,7 @@ export async function readJsonLines(path: string, checker: RecordChecker, progre
  * // খবর.json: [{"id": 1, "title": "পুতিনের সফর"}, {"id": 2, "title": "কিমের ট্রেন"}]
  * (await readJsonArray('খবর.json', new RecordChecker('খবর.json', 'id', ['title']))).length   // 2
  * ```
- * @throws {@link BanglaSearchError} `INVALID_ARGUMENT` with the line and column of a JSON syntax error
+ * @throws `BanglaSearchError` `INVALID_ARGUMENT` with the line and column of a JSON syntax error
  */
 export async function readJsonArray(path: string, checker: RecordChecker): Promise<CorpusDocument[]> {
   const text = stripBom(await readFile(path, 'utf8').catch((error: unknown) => Promise.reject(fileError(path, 'read', error))))

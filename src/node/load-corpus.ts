@@ -53,7 +53,7 @@ export interface LoadCorpusOptions {
  * const docs = await loadCorpus('corpus/seeds')
  * docs[0]   // { id: '000_ec15b545c941e6ec', title: 'রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিনের সঙ্গে …', text: '…' }
  * ```
- * @throws {@link BanglaSearchError} `INVALID_ARGUMENT` when the path is missing or unreadable, a
+ * @throws `BanglaSearchError` `INVALID_ARGUMENT` when the path is missing or unreadable, a
  * file is not UTF-8 or not valid JSON (naming the line), or a record is malformed
  */
 export async function loadCorpus(path: string, options: LoadCorpusOptions = {}): Promise<CorpusDocument[]> {

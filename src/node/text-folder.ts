@@ -55,7 +55,7 @@ export async function listTextFiles(folder: string): Promise<string[]> {
  * await readTextDocument('সফর.txt', { idField: 'id', titleField: 'title', textField: 'text' })
  * // { id: 'সফর', title: 'পুতিনের সফর', text: 'উত্তর কোরিয়ায় পুতিন…' }
  * ```
- * @throws {@link BanglaSearchError} `INVALID_ARGUMENT` when the file cannot be read or is not UTF-8
+ * @throws `BanglaSearchError` `INVALID_ARGUMENT` when the file cannot be read or is not UTF-8
  */
 export async function readTextDocument(path: string, fields: TextFields): Promise<{ document: CorpusDocument; bytes: number }> {
   const bytes = await readFile(path).catch((error: unknown) => Promise.reject(fileError(path, 'read', error)))

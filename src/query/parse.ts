@@ -16,6 +16,7 @@ export type QueryClause = WordClause | PhraseClause
 
 /** Plain words (ranked), a prefix, or words to exclude. */
 export interface WordClause {
+  /** Always `'word'`. */
   readonly type: 'word'
   /** The clause's raw text (may hold several words, e.g. `কিম-জং`). */
   readonly text: string
@@ -27,6 +28,7 @@ export interface WordClause {
 
 /** A quoted phrase: its words must stand in this order, next to each other. */
 export interface PhraseClause {
+  /** Always `'phrase'`. */
   readonly type: 'phrase'
   /** The raw text between the quotes. */
   readonly text: string
@@ -36,6 +38,7 @@ export interface PhraseClause {
 
 /** A parsed query. */
 export interface ParsedQuery {
+  /** The clauses, in query order. */
   readonly clauses: readonly QueryClause[]
   /** What was wrong with the syntax and how it was read instead. */
   readonly warnings: readonly string[]

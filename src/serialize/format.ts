@@ -36,11 +36,17 @@ export interface SavedPostings {
 
 /** A saved index, as {@link SearchIndex.toJSON} returns it. */
 export interface SavedIndex {
+  /** Always `'bangla-search-index'`. */
   readonly format: typeof FORMAT_NAME
+  /** The format version ({@link FORMAT_VERSION}). */
   readonly version: number
+  /** The options the index was made with. */
   readonly options: SearchIndexOptions
+  /** The documents, in index order. */
   readonly documents: {
+    /** Their ids. */
     readonly ids: DocumentId[]
+    /** Their stored fields (null when none). */
     readonly stored: (StoredFields | null)[]
     /** Per field, the length in words of every document. */
     readonly lengths: number[][]
@@ -49,6 +55,7 @@ export interface SavedIndex {
   readonly terms: string[]
   /** One letter per term: `b` Bengali, `n` number, `o` other. */
   readonly scripts: string
+  /** One entry per indexed field, in the order of `options.fields`. */
   readonly postings: SavedPostings[]
 }
 
