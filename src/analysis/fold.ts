@@ -18,8 +18,8 @@ export interface FoldRule {
   readonly name: string
   /** The pattern (on NFC text). */
   readonly pattern: RegExp
-  /** The replacement. */
-  readonly replacement: string
+  /** The replacement text, or a function of the matched text. */
+  readonly replacement: string | ((match: string) => string)
 }
 
 const CONSONANT = '[\\u0995-\\u09B9]'
@@ -39,7 +39,7 @@ export const FOLD_RULES: readonly FoldRule[] = [
   {
     name: 'doubled consonant after reph → single (কার্য্য → কার্য)',
     pattern: new RegExp(`(?<=\\u09B0\\u09CD)${REPH_GEMINATES}`, 'g'),
-    replacement: '',
+    replacement: (geminate: string) => geminate.slice(2), // keep the second consonant of the pair
   },
   { name: 'word-final visarga dropped (ক্রমশঃ → ক্রমশ)', pattern: /\u0983$/g, replacement: '' },
 ].map((rule) => ({ ...rule, pattern: new RegExp(rule.pattern.source.normalize('NFC'), rule.pattern.flags) }))
@@ -49,11 +49,8 @@ export function fold(word: string): string {
   if (!mayNeedFolding(word)) return word
   let folded = word
   for (const rule of FOLD_RULES) {
-    if (rule.replacement === '' && rule.name.startsWith('doubled')) {
-      folded = folded.replace(rule.pattern, (geminate) => geminate.slice(2))
-    } else {
-      folded = folded.replace(rule.pattern, rule.replacement)
-    }
+    // two calls because TypeScript's replace() overloads take a string or a function, not their union
+    folded = typeof rule.replacement === 'string' ? folded.replace(rule.pattern, rule.replacement) : folded.replace(rule.pattern, rule.replacement)
   }
   return folded
 }

@@ -7,7 +7,7 @@
  * @internal
  */
 
-import { aliasThreshold, bengaliKeys, keyDistance } from '../analysis/alias-keys.js'
+import { aliasThreshold, bengaliKeys, keyDistance, SHORT_KEY_MAX_LENGTH } from '../analysis/alias-keys.js'
 import { foldedStems } from '../analysis/analyze.js'
 import { latinKeys, romanSuffixStrips } from '../analysis/romanize.js'
 import type { TokenScript } from '../analysis/tokenize.js'
@@ -29,8 +29,6 @@ export const ROMAN_ALTERNATIVE_PENALTY = 0.25
 export const MAX_EXPANDED_WORD_LENGTH = 64
 /** Most spelling-variant stems one query stem expands to. */
 export const ALIAS_MAX_STEMS = 6
-/** Alias keys of at most this many symbols are used only when the word itself is not found. */
-export const SHORT_KEY_LENGTH = 2
 
 /** One indexed term a query word matches. */
 export interface ExpandedTerm {
@@ -119,7 +117,7 @@ function addAliases(context: ExpansionContext, stems: readonly string[], found: 
   const { vocabulary } = context.index
   for (const stem of stems) {
     const { k0, k1 } = bengaliKeys(stem)
-    if (k0.length === 0 || (k0.length <= SHORT_KEY_LENGTH && found.size > 0)) continue
+    if (k0.length === 0 || (k0.length <= SHORT_KEY_MAX_LENGTH && found.size > 0)) continue
     const keyId = vocabulary.keyId(k0)
     if (keyId < 0) continue
     const threshold = aliasThreshold(k0.length)
@@ -173,7 +171,7 @@ function addRoman(context: ExpansionContext, word: string, found: ExpansionSet):
   })
   const ranked = rankStems(context, [...candidates].map(([stemId, distance]) => ({ stemId, distance })))
   const best = ranked[0]?.distance ?? 0
-  const slack = shortestKey <= SHORT_KEY_LENGTH ? 0 : ROMAN_DISTANCE_SLACK
+  const slack = shortestKey <= SHORT_KEY_MAX_LENGTH ? 0 : ROMAN_DISTANCE_SLACK
   for (const { stemId, distance } of ranked.slice(0, ROMAN_MAX_STEMS)) {
     if (distance > best + slack) break
     const weight = MATCH_WEIGHTS.roman * (1 - distance / 2)
