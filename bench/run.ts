@@ -5,7 +5,7 @@
  *   node --expose-gc --max-old-space-size=8192 --import tsx bench/run.ts [flags]
  *   --quick              small slices, under a minute (CI smoke test); writes bench/results/quick.json
  *   --only=a,b           engine ids to run (see bench/engines/index.ts)
- *   --suites=quality,scale
+ *   --suites=quality,scale,size
  *   --no-lucene          leave out the optional Java engine
  *   --no-docs            do not rewrite docs/benchmarks.md and the chart
  *   --report             print the tables and rewrite the docs from bench/results/latest.json, run nothing
@@ -26,6 +26,7 @@ import { sections } from './report/sections.js'
 import { measureFloor } from './suites/floor.js'
 import { runQuality } from './suites/quality.js'
 import { type ScaleSettings, runScale } from './suites/scale.js'
+import { runSize } from './suites/size.js'
 
 interface Flags {
   quick: boolean
@@ -38,7 +39,7 @@ interface Flags {
 }
 
 function parseFlags(argv: string[]): Flags {
-  const flags: Flags = { quick: false, report: false, suites: new Set(['quality', 'scale']), lucene: true, docs: true }
+  const flags: Flags = { quick: false, report: false, suites: new Set(['quality', 'scale', 'size']), lucene: true, docs: true }
   for (const arg of argv) {
     const [key, value] = arg.split('=', 2) as [string, string | undefined]
     if (key === '--quick') flags.quick = true
@@ -48,7 +49,7 @@ function parseFlags(argv: string[]): Flags {
     else if (key === '--no-lucene') flags.lucene = false
     else if (key === '--no-docs') flags.docs = false
     else if (key === '--help' || key === '-h') {
-      console.log('usage: npm run bench -- [--quick] [--only=ids] [--suites=quality,scale] [--no-lucene] [--no-docs] [--report]')
+      console.log('usage: npm run bench -- [--quick] [--only=ids] [--suites=quality,scale,size] [--no-lucene] [--no-docs] [--report]')
       process.exit(0)
     } else {
       console.error(`bench: unknown flag ${arg} (try --help)`)
@@ -205,6 +206,10 @@ async function main(): Promise<void> {
     notes,
   }
 
+  if (flags.suites.has('size')) {
+    console.log('\nsize suite (each package entry bundled with esbuild, minified, gzip -9)')
+    results.size = await runSize()
+  }
   if (flags.suites.has('quality') && sets.length > 0) {
     console.log('\nquality suite')
     results.quality = await runQuality(loaded, sets, maxQueries ? { maxQueries } : {})
@@ -220,7 +225,7 @@ async function main(): Promise<void> {
   console.log('')
   printTables(results)
   mkdirSync(RESULTS_DIR, { recursive: true })
-  const complete = !flags.only && flags.suites.has('quality') && flags.suites.has('scale') && haveEval && haveCorpus
+  const complete = !flags.only && ['quality', 'scale', 'size'].every((suite) => flags.suites.has(suite)) && haveEval && haveCorpus
   const fullRun = complete && !flags.quick
   const jsonName = !complete ? 'partial.tmp.json' : flags.quick ? 'quick.json' : 'latest.json'
   writeFileSync(join(RESULTS_DIR, jsonName), JSON.stringify(results, null, 2) + '\n')

@@ -2,6 +2,7 @@
 import type { MachineInfo } from '../machine.js'
 import type { QualityResult } from '../suites/quality.js'
 import type { ScaleResult } from '../suites/scale.js'
+import type { SizeResult } from '../suites/size.js'
 
 export interface EngineInfo {
   id: string
@@ -30,6 +31,8 @@ export interface BenchResults {
   sets: Record<string, { title: string; docs: number; queries: number }>
   quality: QualityResult[]
   scale?: ScaleResult
+  /** Minified + gzipped size of each package's entry. */
+  size?: SizeResult[]
   /** Why a suite did not run. */
   notes: string[]
 }

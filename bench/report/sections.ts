@@ -1,7 +1,7 @@
 /** Every result section, in print order (terminal and docs/benchmarks.md). */
 import type { BenchResults } from './results.js'
 import { growthSection, ratioSection, scaleSection } from './scale-tables.js'
-import { type Section, categorySection, enginesSection, qualitySection } from './tables.js'
+import { type Section, categorySection, enginesSection, qualitySection, sizeSection } from './tables.js'
 
 export function sections(results: BenchResults): Section[] {
   return [
@@ -11,5 +11,6 @@ export function sections(results: BenchResults): Section[] {
     scaleSection(results),
     growthSection(results),
     ratioSection(results),
+    sizeSection(results),
   ].filter((s): s is Section => s !== undefined)
 }

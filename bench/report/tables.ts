@@ -144,3 +144,24 @@ export function mrrOnFirst(point: ScalePoint | undefined, n: number): number | u
   const judged = rr.slice(0, n).filter((x) => x >= 0)
   return judged.length === 0 ? undefined : judged.reduce((a, b) => a + b, 0) / judged.length
 }
+
+/** Bundle size of each package's entry; ratios are the peer's size over ours. */
+export function sizeSection(results: BenchResults): Section | undefined {
+  const sizes = results.size
+  if (sizes === undefined || sizes.length === 0) return undefined
+  const ours = sizes.find((s) => s.library === 'bangla-search')
+  const KB = 1000
+  const rows = sizes.map((s) => [
+    `${s.library} ${s.version}`,
+    fmt(s.minified / KB, 1),
+    fmt(s.gzipped / KB, 1),
+    ours && s !== ours ? `${fmt(s.gzipped / ours.gzipped, 2)}×` : '—',
+  ])
+  return {
+    title: 'Bundle size',
+    lines: renderTable(['package entry', 'minified KB', 'min + gzip KB', 'peer ÷ ours'], rows),
+    notes: [
+      "Each package's whole entry (`import * as library from '<package>'`, nothing tree-shaken away), bundled by esbuild for the browser (minified, ES2022 module) and gzipped at level 9; 1 KB = 1000 bytes (as npm and bundlephobia count). bangla-search is measured from its built dist/ with its one dependency, unicode-segmenter.",
+    ],
+  }
+}
