@@ -5,7 +5,23 @@
  * @module
  */
 
-/** The reasons a call can be refused. */
+/**
+ * The reasons a call can be refused (the table in `docs/reliability.md` says the same):
+ *
+ * - `INVALID_OPTION`: an option has the wrong type or is out of range.
+ * - `INVALID_DOCUMENT`: a document is not a plain object.
+ * - `MISSING_ID`: a document has no value in its id field.
+ * - `INVALID_ID`: an id is not a non-empty string or a finite number.
+ * - `DUPLICATE_ID`: a document with this id is already in the index; use `replace()` to update it.
+ * - `UNKNOWN_ID`: no document with this id is in the index.
+ * - `INVALID_FIELD_VALUE`: an indexed field holds something other than a string (absent, null or undefined are fine).
+ * - `INVALID_QUERY`: a query is not a string.
+ * - `INVALID_ARGUMENT`: a function was called with an argument of the wrong type.
+ * - `MALFORMED_INDEX`: a saved index is damaged or was not written by this library.
+ * - `UNSUPPORTED_INDEX_VERSION`: a saved index was written in a format version this release cannot read.
+ * - `LEGACY_ENCODING`: text looks like legacy Bijoy/SutonnyMJ (ASCII) Bengali, not Unicode; convert it to Unicode first.
+ * - `ABORTED`: the operation was cancelled through its AbortSignal.
+ */
 export type ErrorCode =
   | 'INVALID_OPTION'
   | 'INVALID_DOCUMENT'
@@ -20,23 +36,6 @@ export type ErrorCode =
   | 'UNSUPPORTED_INDEX_VERSION'
   | 'LEGACY_ENCODING'
   | 'ABORTED'
-
-/** What each code means, in general terms; the thrown message adds the particulars. */
-export const ERROR_DESCRIPTIONS: Readonly<Record<ErrorCode, string>> = {
-  INVALID_OPTION: 'An option has the wrong type or is out of range.',
-  INVALID_DOCUMENT: 'A document must be a plain object.',
-  MISSING_ID: 'A document has no value in its id field.',
-  INVALID_ID: 'An id must be a non-empty string or a finite number.',
-  DUPLICATE_ID: 'A document with this id is already in the index; use replace() to update it.',
-  UNKNOWN_ID: 'No document with this id is in the index.',
-  INVALID_FIELD_VALUE: 'An indexed field must hold a string (or be absent, null or undefined).',
-  INVALID_QUERY: 'A query must be a string.',
-  INVALID_ARGUMENT: 'A function was called with an argument of the wrong type.',
-  MALFORMED_INDEX: 'A saved index is damaged or was not written by this library.',
-  UNSUPPORTED_INDEX_VERSION: 'A saved index was written by a format version this release cannot read.',
-  LEGACY_ENCODING: 'Text looks like legacy Bijoy/SutonnyMJ (ASCII) Bengali, not Unicode; convert it to Unicode first.',
-  ABORTED: 'The operation was cancelled through its AbortSignal.',
-}
 
 /**
  * The one error type the library throws on purpose.
@@ -63,24 +62,33 @@ export class BanglaSearchError extends Error {
   }
 }
 
+/**
+ * Refuses a value with the library's usual message, "`<what> must be <rule>, got <value>.`",
+ * and an optional hint after it.
+ *
+ * @example
+ * ```ts
+ * refuseValue('INVALID_OPTION', 'limit', 'a whole number >= 1', 1.5)
+ * // throws INVALID_OPTION: limit must be a whole number >= 1, got 1.5.
+ * ```
+ * @internal
+ */
+export function refuseValue(code: ErrorCode, what: string, rule: string, value: unknown, hint?: string): never {
+  throw new BanglaSearchError(code, `${what} must be ${rule}, got ${describeValue(value)}${hint === undefined ? '' : `; ${hint}`}.`)
+}
+
 /** Shows a value in an error message: short, and never throwing. @internal */
 export function describeValue(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
-    case 'number':
-    case 'boolean':
-    case 'bigint':
-      return String(value)
-    case 'undefined':
-      return 'undefined'
+    case 'object':
+      return value === null ? 'null' : Array.isArray(value) ? 'an array' : 'an object'
     case 'function':
-      return 'a function'
     case 'symbol':
-      return 'a symbol'
+      return `a ${typeof value}`
     default:
-      return 'an object'
+      // numbers, booleans, bigints and undefined read as they are written
+      return String(value)
   }
 }

@@ -5,7 +5,7 @@
  */
 
 export { SearchIndex } from './search-index.js'
-export { BanglaSearchError, ERROR_DESCRIPTIONS, type ErrorCode } from './errors.js'
+export { BanglaSearchError, type ErrorCode } from './errors.js'
 export { normalize } from './analysis/normalize.js'
 export { tokenize, type Token, type TokenScript } from './analysis/tokenize.js'
 export { stem, stemCandidates } from './analysis/stem.js'

@@ -13,7 +13,6 @@ import {
   aliasKey,
   analyze,
   BanglaSearchError,
-  ERROR_DESCRIPTIONS,
   normalize,
   parseQuery,
   SearchIndex,
@@ -424,9 +423,15 @@ const EVERY_CODE = {
 } as const satisfies Record<ErrorCode, true>
 
 describe('bad input: completeness', () => {
-  it('every ErrorCode has a description that reads as a sentence', () => {
-    expect(Object.keys(ERROR_DESCRIPTIONS).sort()).toEqual(Object.keys(EVERY_CODE).sort())
-    for (const description of Object.values(ERROR_DESCRIPTIONS)) expect(description).toMatch(/^[A-Z].{20,}\.$/)
+  it('every ErrorCode is described, in a sentence, in the docs table and in its doc comment', () => {
+    const docs = readFileSync(path.join(ROOT, 'docs/reliability.md'), 'utf8')
+    const table = [...docs.matchAll(/^\| `([A-Z_]+)` \| (.*) \|$/gmu)].map(([, code, meaning]) => [code, meaning] as const)
+    expect(table.map(([code]) => code).sort()).toEqual(Object.keys(EVERY_CODE).sort())
+    for (const [, meaning] of table) expect(meaning).toMatch(/^[A-Z].{20,}\.$/)
+    const comment = readFileSync(path.join(ROOT, 'src/errors.ts'), 'utf8')
+    const listed = [...comment.matchAll(/^ \* - `([A-Z_]+)`: (.*)$/gmu)].map(([, code, meaning]) => [code, meaning] as const)
+    expect(listed.map(([code]) => code).sort()).toEqual(Object.keys(EVERY_CODE).sort())
+    for (const [, meaning] of listed) expect(meaning).toMatch(/^[a-z].{20,}\.$/)
   })
 
   it('every ErrorCode has a row in this table, or is named as covered elsewhere', () => {
