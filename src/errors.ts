@@ -1,6 +1,7 @@
 /**
  * Typed errors. Every error the library throws on purpose is a {@link BanglaSearchError} with a
- * {@link ErrorCode}; its message says what to fix.
+ * {@link ErrorCode}; its message says what to fix. Also the small helpers that the checks of
+ * options, documents and saved indexes share.
  *
  * @module
  */
@@ -75,6 +76,11 @@ export class BanglaSearchError extends Error {
  */
 export function refuseValue(code: ErrorCode, what: string, rule: string, value: unknown, hint?: string): never {
   throw new BanglaSearchError(code, `${what} must be ${rule}, got ${describeValue(value)}${hint === undefined ? '' : `; ${hint}`}.`)
+}
+
+/** Is the value a plain object (not null, not an array)? @internal */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** Shows a value in an error message: short, and never throwing. @internal */

@@ -12,7 +12,7 @@
  */
 
 import { checkId, DocumentTable } from '../documents.js'
-import { BanglaSearchError } from '../errors.js'
+import { BanglaSearchError, isPlainObject } from '../errors.js'
 import { InvertedIndex } from '../index/inverted-index.js'
 import { resolveIndexOptions, type ResolvedIndexOptions } from '../options.js'
 import { compareCodeUnits } from '../search/prefix.js'
@@ -66,50 +66,35 @@ export interface LoadedIndex {
   readonly documents: DocumentTable
 }
 
-const SCRIPT_LETTERS = ['b', 'n', 'o'] as const
+/** The letter of each script number of the vocabulary (0 Bengali, 1 number, 2 other). */
+const SCRIPT_LETTERS = 'bno'
 const SCRIPT_NAMES = { b: 'bengali', n: 'number', o: 'other' } as const
 
 /** Writes the compact saved form of an index. */
 export function saveIndex(options: ResolvedIndexOptions, inverted: InvertedIndex, documents: DocumentTable): SavedIndex {
   const renumber = new Int32Array(inverted.documentCount).fill(-1)
   const ids: DocumentId[] = []
-  const liveDocs: number[] = []
   const stored: (StoredFields | null)[] = []
+  const lengths: number[][] = options.fields.map(() => [])
   for (const [doc, id] of documents.live()) {
     renumber[doc] = ids.length
-    liveDocs.push(doc)
     ids.push(id)
     stored.push(documents.stored[doc] === undefined ? null : { ...documents.stored[doc] })
+    lengths.forEach((list, field) => list.push(inverted.fieldLength(field, doc)))
   }
-  const lengths = options.fields.map((_, field) => liveDocs.map((doc) => inverted.fieldLength(field, doc)))
   const { vocabulary } = inverted
-  const termIds = Array.from({ length: vocabulary.size }, (_, i) => i).sort((a, b) =>
-    compareCodeUnits(vocabulary.terms[a] as string, vocabulary.terms[b] as string),
-  )
-  const encoded = options.fields.map((_, field) => encodeField(inverted, field, termIds, renumber))
-  const kept = termIds.map((_, i) => encoded.some((field) => (field.counts[i] as number) > 0))
+  const termIds = Array.from({ length: vocabulary.size }, (_, termId) => termId)
+    .filter((termId) => inverted.hasLiveDocuments(termId))
+    .sort((a, b) => compareCodeUnits(vocabulary.terms[a] as string, vocabulary.terms[b] as string))
   return {
     format: FORMAT_NAME,
     version: FORMAT_VERSION,
-    options: {
-      fields: [...options.fields],
-      storeFields: [...options.storeFields],
-      idField: options.idField,
-      boost: { ...options.boost },
-      aliases: options.aliases.map((group) => [...group]),
-      bm25: { ...options.bm25 },
-    },
+    // the resolved options are plain data: a deep copy is the saved form
+    options: structuredClone(options),
     documents: { ids, stored, lengths },
-    terms: termIds.filter((_, i) => kept[i]).map((termId) => vocabulary.terms[termId] as string),
-    scripts: termIds
-      .filter((_, i) => kept[i])
-      .map((termId) => SCRIPT_LETTERS[vocabulary.termScripts.get(termId)] ?? 'o')
-      .join(''),
-    postings: encoded.map((field) => ({
-      offsets: encodeInt32s(Int32Array.from(keepOffsets(field.offsets, kept))),
-      counts: encodeInt32s(Int32Array.from(field.counts.filter((_, i) => kept[i]))),
-      data: encodeBase64(field.data),
-    })),
+    terms: termIds.map((termId) => vocabulary.terms[termId] as string),
+    scripts: termIds.map((termId) => SCRIPT_LETTERS[vocabulary.termScripts.get(termId)] ?? 'o').join(''),
+    postings: options.fields.map((_, field) => savePostings(inverted, field, termIds, renumber)),
   }
 }
 
@@ -136,75 +121,67 @@ export async function loadIndexAsync(input: SavedIndex | string, between: () => 
 function* loadSteps(input: SavedIndex | string): Generator<void, LoadedIndex, void> {
   const saved = parseInput(input)
   yield
-  const options = loadOptions(saved['options'])
+  const options = wrap(() => resolveIndexOptions(saved['options'] as SearchIndexOptions), 'options')
+  const fieldCount = options.fields.length
   const documents = record(saved['documents'], 'documents')
-  const ids = array(documents['ids'], 'documents.ids')
-  const stored = array(documents['stored'], 'documents.stored')
-  const lengths = array(documents['lengths'], 'documents.lengths')
-  if (stored.length !== ids.length) malformed('documents.stored must have one entry per id')
-  if (lengths.length !== options.fields.length) malformed('documents.lengths must have one list per indexed field')
-  const lengthLists = lengths.map((list, field) => {
-    const values = array(list, `documents.lengths[${field}]`)
-    if (values.length !== ids.length) malformed(`documents.lengths[${field}] must have one entry per document`)
-    return values.map((value) => naturalNumber(value, `documents.lengths[${field}]`))
+  const ids = list(documents['ids'], 'documents.ids')
+  const stored = list(documents['stored'], 'documents.stored', ids.length, 'id')
+  const lengths = list(documents['lengths'], 'documents.lengths', fieldCount, 'indexed field').map((values, field) => {
+    const path = `documents.lengths[${field}]`
+    return list(values, path, ids.length, 'document').map((value) => {
+      if (!Number.isInteger(value) || (value as number) < 0) malformed(`${path} must hold whole numbers >= 0`)
+      return value as number
+    })
   })
-  const inverted = new InvertedIndex(options.fields.length)
+  const inverted = new InvertedIndex(fieldCount)
   const table = new DocumentTable()
   ids.forEach((rawId, i) => {
     const id = wrap(() => checkId(rawId), `documents.ids[${i}]`)
     if (table.has(id)) malformed(`documents.ids holds ${JSON.stringify(id)} twice`)
-    const storedValue = stored[i]
-    if (storedValue !== null && (typeof storedValue !== 'object' || Array.isArray(storedValue))) malformed(`documents.stored[${i}] must be an object or null`)
-    const doc = inverted.loadDocument(lengthLists.map((list) => list[i] as number))
-    table.set(doc, id, storedValue === null ? undefined : Object.assign(Object.create(null) as StoredFields, storedValue))
+    const fields = stored[i]
+    if (fields !== null && !isPlainObject(fields)) malformed(`documents.stored[${i}] must be an object or null`)
+    const doc = inverted.loadDocument(lengths.map((values) => values[i] as number))
+    table.set(doc, id, fields === null ? undefined : Object.assign(Object.create(null) as StoredFields, fields))
   })
   yield
-  loadTerms(saved, inverted)
-  const postings = array(saved['postings'], 'postings')
-  if (postings.length !== options.fields.length) malformed('postings must have one entry per indexed field')
-  for (let field = 0; field < postings.length; field++) {
+  const terms = list(saved['terms'], 'terms')
+  const scripts = saved['scripts']
+  if (typeof scripts !== 'string' || scripts.length !== terms.length) malformed('scripts must be a string with one letter per term')
+  terms.forEach((term, i) => {
+    if (typeof term !== 'string' || term === '') malformed(`terms[${i}] must be a non-empty string`)
+    const script = SCRIPT_NAMES[scripts[i] as keyof typeof SCRIPT_NAMES]
+    if (script === undefined) malformed(`scripts[${i}] must be b, n or o`)
+    if (inverted.vocabulary.intern(term, script, true) !== i) malformed(`terms holds ${JSON.stringify(term)} twice`)
+  })
+  const postings = list(saved['postings'], 'postings', fieldCount, 'indexed field')
+  for (let field = 0; field < fieldCount; field++) {
     yield
-    loadField(record(postings[field], `postings[${field}]`), field, inverted)
+    loadPostings(record(postings[field], `postings[${field}]`), field, inverted)
   }
   return { options, inverted, documents: table }
 }
 
-interface EncodedField {
-  readonly offsets: number[]
-  readonly counts: number[]
-  readonly data: Uint8Array
-}
-
-/** Re-encodes one field's postings in saved-term order, live documents only, renumbered. */
-function encodeField(inverted: InvertedIndex, field: number, termIds: readonly number[], renumber: Int32Array): EncodedField {
+/** One field's postings in saved-term order, live documents only, renumbered. */
+function savePostings(inverted: InvertedIndex, field: number, termIds: readonly number[], renumber: Int32Array): SavedPostings {
   const writer = new ByteWriter()
-  const offsets: number[] = [0]
-  const counts: number[] = []
+  const offsets = new Int32Array(termIds.length + 1)
+  const counts = new Int32Array(termIds.length)
   const positions: number[] = []
-  for (const termId of termIds) {
+  termIds.forEach((termId, i) => {
     const reader = inverted.postings(field, termId)
-    let count = 0
     let previous = -1
+    let count = 0
     while (reader?.next()) {
       const doc = renumber[reader.doc] as number
       if (doc < 0) continue
-      reader.readPositions(positions)
-      writer.entry(doc - previous - 1, positions)
+      writer.entry(doc - previous - 1, reader.readPositions(positions))
       previous = doc
       count++
     }
-    counts.push(count)
-    offsets.push(writer.length)
-  }
-  return { offsets, counts, data: writer.bytes() }
-}
-
-function keepOffsets(offsets: readonly number[], kept: readonly boolean[]): number[] {
-  const result = [offsets[0] as number]
-  kept.forEach((keep, i) => {
-    if (keep) result.push(offsets[i + 1] as number)
+    counts[i] = count
+    offsets[i + 1] = writer.length
   })
-  return result
+  return { offsets: encodeInt32s(offsets), counts: encodeInt32s(counts), data: encodeBase64(writer.bytes()) }
 }
 
 /** Appends LEB128 entries to a growing byte array. */
@@ -270,102 +247,77 @@ function parseInput(input: unknown): Record<string, unknown> {
   return saved
 }
 
-function loadOptions(value: unknown): ResolvedIndexOptions {
-  return wrap(() => resolveIndexOptions(record(value, 'options') as unknown as SearchIndexOptions), 'options')
-}
-
-function loadTerms(saved: Record<string, unknown>, inverted: InvertedIndex): void {
-  const terms = array(saved['terms'], 'terms')
-  const scripts = saved['scripts']
-  if (typeof scripts !== 'string' || scripts.length !== terms.length) malformed('scripts must be a string with one letter per term')
-  terms.forEach((term, i) => {
-    if (typeof term !== 'string' || term.length === 0) malformed(`terms[${i}] must be a non-empty string`)
-    const letter = scripts[i] as keyof typeof SCRIPT_NAMES
-    if (!(letter in SCRIPT_NAMES)) malformed(`scripts[${i}] must be b, n or o`)
-    if (inverted.vocabulary.intern(term, SCRIPT_NAMES[letter], true) !== i) malformed(`terms holds ${JSON.stringify(term)} twice`)
-  })
-}
-
-function loadField(entry: Record<string, unknown>, field: number, inverted: InvertedIndex): void {
+/** Checks and loads one field's postings: every list is decoded and checked against the documents. */
+function loadPostings(entry: Record<string, unknown>, field: number, inverted: InvertedIndex): void {
   const termCount = inverted.vocabulary.size
-  const offsets = typeof entry['offsets'] === 'string' ? decodeInt32s(entry['offsets']) : undefined
-  const counts = typeof entry['counts'] === 'string' ? decodeInt32s(entry['counts']) : undefined
-  const data = typeof entry['data'] === 'string' ? decodeBase64(entry['data']) : undefined
-  if (offsets === undefined || offsets.length !== termCount + 1) malformed(`postings[${field}].offsets must encode ${termCount + 1} integers`)
-  if (counts === undefined || counts.length !== termCount) malformed(`postings[${field}].counts must encode ${termCount} integers`)
-  if (data === undefined) malformed(`postings[${field}].data must be base64`)
+  const offsets = decodeInt32s(entry['offsets'])
+  const counts = decodeInt32s(entry['counts'])
+  const data = decodeBase64(entry['data'])
+  if (offsets?.length !== termCount + 1 || counts?.length !== termCount || data === undefined) {
+    malformed(`postings[${field}] must hold base64 offsets (${termCount + 1} integers), counts (${termCount} integers) and data`)
+  }
+  const corrupt = (termId: number): never => malformed(`postings[${field}] of term ${JSON.stringify(inverted.vocabulary.terms[termId])} is corrupt`)
   for (let termId = 0; termId < termCount; termId++) {
     const start = offsets[termId] as number
     const end = offsets[termId + 1] as number
-    if (start < 0 || end < start || end > data.length) malformed(`postings[${field}].offsets are out of order at term ${termId}`)
+    if (start < 0 || end < start || end > data.length) corrupt(termId)
     if (end === start) continue
-    const slice = data.subarray(start, end)
-    const lastDoc = checkPostings(slice, counts[termId] as number, field, inverted, termId)
-    inverted.loadPostings(field, termId, slice, lastDoc, counts[termId] as number)
+    const bytes = data.subarray(start, end)
+    const lastDoc = lastDocument(bytes, counts[termId] as number, field, inverted)
+    if (lastDoc < 0) corrupt(termId)
+    inverted.loadPostings(field, termId, bytes, lastDoc, counts[termId] as number)
   }
 }
 
-/** A LEB128 reader over one list that reports damage instead of reading past the end. */
-class CheckedReader {
-  cursor = 0
-  constructor(private readonly bytes: Uint8Array) {}
-
-  get done(): boolean {
-    return this.cursor >= this.bytes.length
-  }
-
-  /** The next value, or -1 when the bytes end inside it or it is too long. */
-  read(): number {
+/**
+ * Decodes one list of entries and checks it against the documents: every value whole, documents
+ * that exist, in order, `count` of them, positions in order and within the field's length.
+ * Returns its last document, or -1 when the list is damaged.
+ */
+function lastDocument(bytes: Uint8Array, count: number, field: number, inverted: InvertedIndex): number {
+  let cursor = 0
+  /** The next LEB128 value, or -1 when the bytes end inside it or it is too long. */
+  const read = (): number => {
     let value = 0
-    for (let shift = 0; shift <= 28 && this.cursor < this.bytes.length; shift += 7) {
-      const byte = this.bytes[this.cursor++] as number
+    for (let shift = 0; shift <= 28 && cursor < bytes.length; shift += 7) {
+      const byte = bytes[cursor++] as number
       value += (byte & 0x7f) << shift
       if ((byte & 0x80) === 0) return value >>> 0
     }
     return -1
   }
-}
-
-/** Decodes one list and checks it against the documents; returns its last document. */
-function checkPostings(bytes: Uint8Array, count: number, field: number, inverted: InvertedIndex, termId: number): number {
-  const reader = new CheckedReader(bytes)
-  const damaged = (what: string): never => malformed(`postings[${field}] of term ${JSON.stringify(inverted.vocabulary.terms[termId])} ${what}`)
   let doc = -1
   let entries = 0
-  while (!reader.done) {
-    const gap = reader.read()
-    const tf = reader.read()
-    const positionBytes = reader.read()
-    if (gap < 0 || tf < 1 || positionBytes < 0) damaged('is cut short or corrupt')
+  while (cursor < bytes.length) {
+    const gap = read()
+    const tf = read()
+    const positionBytes = read()
     doc += gap + 1
-    if (doc >= inverted.documentCount) damaged('names a document that does not exist')
-    const end = reader.cursor + positionBytes
+    if (gap < 0 || tf < 1 || positionBytes < 0 || doc >= inverted.documentCount) return -1
+    const end = cursor + positionBytes
     let position = -1
     for (let i = 0; i < tf; i++) {
-      const delta = reader.read()
-      if (delta < 0 || (i > 0 && delta === 0)) damaged('has corrupt positions')
+      const delta = read()
+      if (delta < 0 || (i > 0 && delta === 0)) return -1
       position += i === 0 ? delta + 1 : delta
     }
-    if (reader.cursor !== end || position >= inverted.fieldLength(field, doc)) damaged("has positions beyond the document's length")
+    if (cursor !== end || position >= inverted.fieldLength(field, doc)) return -1
     entries++
   }
-  if (entries !== count) damaged(`holds ${entries} documents but its count says ${count}`)
-  return doc
+  return entries === count ? doc : -1
 }
 
 function record(value: unknown, path: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) malformed(`${path} must be an object`)
-  return value as Record<string, unknown>
-}
-
-function array(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) malformed(`${path} must be an array`)
+  if (!isPlainObject(value)) malformed(`${path} must be an object`)
   return value
 }
 
-function naturalNumber(value: unknown, path: string): number {
-  if (!Number.isInteger(value) || (value as number) < 0) malformed(`${path} must hold whole numbers >= 0`)
-  return value as number
+/** A list of the saved index, of `length` entries (one per `each`) when a length is given. */
+function list(value: unknown, path: string, length?: number, each?: string): unknown[] {
+  if (!Array.isArray(value) || (length !== undefined && value.length !== length)) {
+    malformed(`${path} must be an array${each === undefined ? '' : ` with one entry per ${each}`}`)
+  }
+  return value
 }
 
 function wrap<T>(load: () => T, path: string): T {
