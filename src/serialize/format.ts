@@ -166,19 +166,21 @@ function savePostings(inverted: InvertedIndex, field: number, termIds: readonly 
   const writer = new ByteWriter()
   const offsets = new Int32Array(termIds.length + 1)
   const counts = new Int32Array(termIds.length)
-  const positions: number[] = []
   termIds.forEach((termId, i) => {
+    const entries: Array<[doc: number, positions: number[]]> = []
     const reader = inverted.postings(field, termId)
-    let previous = -1
-    let count = 0
     while (reader?.next()) {
       const doc = renumber[reader.doc] as number
-      if (doc < 0) continue
-      writer.entry(doc - previous - 1, reader.readPositions(positions))
-      previous = doc
-      count++
+      if (doc >= 0) entries.push([doc, reader.readPositions([])])
     }
-    counts[i] = count
+    // a replaced document keeps its place, so its new number can be smaller than those before it
+    entries.sort((a, b) => a[0] - b[0])
+    let previous = -1
+    for (const [doc, positions] of entries) {
+      writer.entry(doc - previous - 1, positions)
+      previous = doc
+    }
+    counts[i] = entries.length
     offsets[i + 1] = writer.length
   })
   return { offsets: encodeInt32s(offsets), counts: encodeInt32s(counts), data: encodeBase64(writer.bytes()) }
