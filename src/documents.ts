@@ -7,7 +7,7 @@
  */
 
 import { detectLegacyBengali } from './analysis/legacy-encoding.js'
-import { BanglaSearchError, describeValue } from './errors.js'
+import { BanglaSearchError, isPlainObject, refuseValue } from './errors.js'
 import type { ResolvedIndexOptions } from './options.js'
 import type { DocumentId, StoredFields } from './types.js'
 
@@ -20,40 +20,26 @@ export interface CheckedDocument {
 
 /** Checks one document against the index options. */
 export function checkDocument(document: unknown, options: ResolvedIndexOptions): CheckedDocument {
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    throw new BanglaSearchError('INVALID_DOCUMENT', `A document must be a plain object such as { ${options.idField}: 1, ${options.fields[0]}: '…' }, got ${describeValue(document)}.`)
-  }
-  const record = document as Record<string, unknown>
-  const id = checkId(Object.hasOwn(record, options.idField) ? record[options.idField] : undefined, options.idField)
+  if (!isPlainObject(document)) refuseValue('INVALID_DOCUMENT', 'A document', `a plain object such as { ${options.idField}: 1, ${options.fields[0]}: '…' }`, document)
+  const own = (field: string): unknown => (Object.hasOwn(document, field) ? document[field] : undefined)
+  const id = checkId(own(options.idField), options.idField)
   const texts = options.fields.map((field) => {
-    const value = Object.hasOwn(record, field) ? record[field] : undefined
+    const value = own(field)
     if (value === undefined || value === null) return undefined
-    if (typeof value !== 'string') {
-      throw new BanglaSearchError(
-        'INVALID_FIELD_VALUE',
-        `Field "${field}" of document ${JSON.stringify(id)} holds ${describeValue(value)}; an indexed field must be a string. Convert it (e.g. String(value) or value.join(' ')) or leave it out.`,
-      )
-    }
-    refuseLegacyEncoding(value, field, id)
+    const where = `Field "${field}" of document ${JSON.stringify(id)}`
+    if (typeof value !== 'string') refuseValue('INVALID_FIELD_VALUE', where, 'a string', value, 'convert it (e.g. String(value)) or leave it out')
+    const verdict = detectLegacyBengali(value)
+    // Bijoy/SutonnyMJ (ASCII) Bengali would be indexed as English nonsense
+    if (verdict.legacy) throw new BanglaSearchError('LEGACY_ENCODING', `${where} looks like legacy Bijoy/SutonnyMJ Bengali (${verdict.reason}), not Unicode; convert it to Unicode Bengali first.`)
     return value
   })
   let stored: StoredFields | undefined
   for (const field of options.storeFields) {
-    if (!Object.hasOwn(record, field)) continue
+    if (!Object.hasOwn(document, field)) continue
     stored ??= Object.create(null) as StoredFields
-    stored[field] = record[field]
+    stored[field] = document[field]
   }
   return { id, texts, stored }
-}
-
-/** Bijoy/SutonnyMJ (ASCII) Bengali would be indexed as English nonsense: refuse it, saying how to fix it. */
-function refuseLegacyEncoding(text: string, field: string, id: DocumentId): void {
-  const verdict = detectLegacyBengali(text)
-  if (!verdict.legacy) return
-  throw new BanglaSearchError(
-    'LEGACY_ENCODING',
-    `Field "${field}" of document ${JSON.stringify(id)} looks like legacy Bijoy/SutonnyMJ Bengali (${verdict.reason ?? 'ASCII letters drawn as Bengali'}), not Unicode; convert it to Unicode Bengali first (any Bijoy-to-Unicode converter), then add it.`,
-  )
 }
 
 /** Checks an id value: a non-empty string or a finite number. */
@@ -61,9 +47,7 @@ export function checkId(id: unknown, idField = 'id'): DocumentId {
   if (id === undefined || id === null) {
     throw new BanglaSearchError('MISSING_ID', `The document has no "${idField}" field; give every document a unique string or number id (or set the idField option).`)
   }
-  if (typeof id === 'string' ? id.length === 0 : typeof id !== 'number' || !Number.isFinite(id)) {
-    throw new BanglaSearchError('INVALID_ID', `An id must be a non-empty string or a finite number, got ${describeValue(id)}.`)
-  }
+  if (id === '' || (typeof id !== 'string' && !Number.isFinite(id))) refuseValue('INVALID_ID', 'An id', 'a non-empty string or a finite number', id)
   return id as DocumentId
 }
 

@@ -6,7 +6,7 @@
  * @internal
  */
 
-import { BanglaSearchError, describeValue } from './errors.js'
+import { BanglaSearchError, isPlainObject, refuseValue } from './errors.js'
 import { resolveBm25 } from './search/bm25.js'
 import type { Bm25Parameters, SearchIndexOptions, SearchOptions } from './types.js'
 
@@ -33,26 +33,23 @@ export interface ResolvedSearchOptions {
 
 /** Default number of hits. */
 export const DEFAULT_LIMIT = 10
+/** A larger `limit` is lowered to this (it sizes an allocation). */
+const MAX_LIMIT = 10_000
 
 /** Checks index options. @throws {@link BanglaSearchError} `INVALID_OPTION` */
 export function resolveIndexOptions(options: SearchIndexOptions): ResolvedIndexOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw new BanglaSearchError('INVALID_OPTION', `new SearchIndex() takes an options object such as { fields: ['text'] }, got ${describeValue(options)}.`)
-  }
+  if (typeof options !== 'object' || options === null) refuseValue('INVALID_OPTION', 'The options of new SearchIndex()', "an object such as { fields: ['text'] }", options)
   const fields = stringList(options.fields, 'fields')
-  if (fields.length === 0) throw new BanglaSearchError('INVALID_OPTION', "fields must name at least one field to index, e.g. { fields: ['title', 'text'] }.")
-  if (new Set(fields).size !== fields.length) throw new BanglaSearchError('INVALID_OPTION', `fields must not repeat a name, got ${JSON.stringify(fields)}.`)
-  if (fields.length > 255) throw new BanglaSearchError('INVALID_OPTION', `fields may name at most 255 fields, got ${fields.length}.`)
-  const storeFields = options.storeFields === undefined ? [] : stringList(options.storeFields, 'storeFields')
-  const idField = options.idField ?? 'id'
-  if (typeof idField !== 'string' || idField.length === 0) {
-    throw new BanglaSearchError('INVALID_OPTION', `idField must be a non-empty string, got ${describeValue(idField)}.`)
+  if (fields.length === 0 || fields.length > 255 || new Set(fields).size < fields.length) {
+    throw new BanglaSearchError('INVALID_OPTION', "fields must name at least one field and at most 255, each once, e.g. { fields: ['title', 'text'] }.")
   }
+  const idField = options.idField ?? 'id'
+  if (typeof idField !== 'string' || idField === '') refuseValue('INVALID_OPTION', 'idField', 'a non-empty string', idField)
   return {
     fields,
-    storeFields,
+    storeFields: options.storeFields === undefined ? [] : stringList(options.storeFields, 'storeFields'),
     idField,
-    boost: resolveBoost(options.boost, fields, 'boost'),
+    boost: resolveBoost(options.boost, fields),
     aliases: resolveAliases(options.aliases),
     bm25: resolveBm25(options.bm25),
   }
@@ -61,63 +58,59 @@ export function resolveIndexOptions(options: SearchIndexOptions): ResolvedIndexO
 /** Checks search options against the index's fields. @throws {@link BanglaSearchError} `INVALID_OPTION` */
 export function resolveSearchOptions(options: SearchOptions | undefined, indexFields: readonly string[]): ResolvedSearchOptions {
   const given = options ?? {}
-  if (typeof given !== 'object' || given === null) {
-    throw new BanglaSearchError('INVALID_OPTION', `search() options must be an object, got ${describeValue(given)}.`)
-  }
-  const limit = given.limit ?? DEFAULT_LIMIT
-  const offset = given.offset ?? 0
-  if (!Number.isInteger(limit) || limit < 1) throw new BanglaSearchError('INVALID_OPTION', `limit must be a whole number >= 1, got ${describeValue(limit)}.`)
-  if (!Number.isInteger(offset) || offset < 0) throw new BanglaSearchError('INVALID_OPTION', `offset must be a whole number >= 0, got ${describeValue(offset)}.`)
-  const combineWith = given.combineWith ?? 'or'
-  if (combineWith !== 'or' && combineWith !== 'and') {
-    throw new BanglaSearchError('INVALID_OPTION', `combineWith must be 'or' or 'and', got ${describeValue(combineWith)}.`)
-  }
+  if (typeof given !== 'object') refuseValue('INVALID_OPTION', 'search() options', 'an object', given)
   const fields = given.fields === undefined ? indexFields : stringList(given.fields, 'fields')
-  for (const field of fields) {
-    if (!indexFields.includes(field)) {
-      throw new BanglaSearchError('INVALID_OPTION', `fields names "${field}", which is not indexed; indexed fields: ${JSON.stringify(indexFields)}.`)
-    }
-  }
-  if (given.filter !== undefined && typeof given.filter !== 'function') {
-    throw new BanglaSearchError('INVALID_OPTION', `filter must be a function (stored) => boolean, got ${describeValue(given.filter)}.`)
-  }
-  if (given.boost !== undefined) resolveBoost(given.boost, indexFields, 'boost')
+  for (const field of fields) checkIndexed(field, indexFields, 'fields')
+  if (given.filter !== undefined && typeof given.filter !== 'function') refuseValue('INVALID_OPTION', 'filter', 'a function (stored, id) => boolean', given.filter)
+  resolveBoost(given.boost, indexFields)
   return {
-    limit: Math.min(limit, 10_000),
-    offset,
-    prefix: given.prefix === 'last' ? 'last' : flag(given.prefix, 'prefix', false),
-    fuzzy: flag(given.fuzzy, 'fuzzy', true),
-    combineWith,
+    limit: Math.min(wholeNumber(given.limit, 'limit', DEFAULT_LIMIT, 1), MAX_LIMIT),
+    offset: wholeNumber(given.offset, 'offset', 0, 0),
+    prefix: choice(given.prefix, 'prefix', [false, true, 'last']),
+    fuzzy: choice(given.fuzzy, 'fuzzy', [true, false]),
+    combineWith: choice(given.combineWith ?? 'or', 'combineWith', ['or', 'and']),
     fields,
-    explain: flag(given.explain, 'explain', false),
+    explain: choice(given.explain, 'explain', [false, true]),
   }
 }
 
-function flag(value: unknown, name: string, fallback: boolean): boolean {
-  if (value === undefined) return fallback
-  if (typeof value !== 'boolean') throw new BanglaSearchError('INVALID_OPTION', `${name} must be true or false, got ${describeValue(value)}.`)
+/**
+ * A whole-number option: `fallback` when absent (undefined or null).
+ *
+ * @throws {@link BanglaSearchError} `INVALID_OPTION` when it is not a whole number >= `min`
+ */
+export function wholeNumber(value: unknown, name: string, fallback: number, min: number): number {
+  const number = value ?? fallback
+  if (!Number.isInteger(number) || (number as number) < min) refuseValue('INVALID_OPTION', name, `a whole number >= ${min}`, number)
+  return number as number
+}
+
+/** An option that takes one of a few values; the first is its default. */
+function choice<T>(value: T | undefined, name: string, allowed: readonly T[]): T {
+  if (value === undefined) return allowed[0] as T
+  if (!allowed.includes(value)) refuseValue('INVALID_OPTION', name, allowed.map((item) => (typeof item === 'string' ? `'${item}'` : String(item))).join(' or '), value)
   return value
 }
 
 function stringList(value: unknown, name: string): string[] {
-  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.length > 0)) {
-    throw new BanglaSearchError('INVALID_OPTION', `${name} must be an array of non-empty strings, got ${describeValue(value)}.`)
-  }
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item !== '')) refuseValue('INVALID_OPTION', name, 'an array of non-empty strings', value)
   return [...(value as string[])]
 }
 
-function resolveBoost(value: unknown, fields: readonly string[], name: string): Record<string, number> {
-  if (value === undefined) return {}
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new BanglaSearchError('INVALID_OPTION', `${name} must be an object such as { title: 2 }, got ${describeValue(value)}.`)
+function checkIndexed(field: string, indexFields: readonly string[], name: string): void {
+  if (!indexFields.includes(field)) {
+    throw new BanglaSearchError('INVALID_OPTION', `${name} names "${field}", which is not indexed; the indexed fields are ${JSON.stringify(indexFields)}.`)
   }
+}
+
+function resolveBoost(value: unknown, fields: readonly string[]): Record<string, number> {
+  if (value === undefined) return {}
+  if (!isPlainObject(value)) refuseValue('INVALID_OPTION', 'boost', 'an object such as { title: 2 }', value)
   const boost = Object.create(null) as Record<string, number>
   for (const [field, factor] of Object.entries(value)) {
-    if (!fields.includes(field)) throw new BanglaSearchError('INVALID_OPTION', `${name} names "${field}", which is not an indexed field.`)
-    if (typeof factor !== 'number' || !Number.isFinite(factor) || factor < 0) {
-      throw new BanglaSearchError('INVALID_OPTION', `${name}.${field} must be a finite number >= 0, got ${describeValue(factor)}.`)
-    }
-    boost[field] = factor
+    checkIndexed(field, fields, 'boost')
+    if (!Number.isFinite(factor) || (factor as number) < 0) refuseValue('INVALID_OPTION', `boost.${field}`, 'a finite number >= 0', factor)
+    boost[field] = factor as number
   }
   return boost
 }
@@ -125,7 +118,7 @@ function resolveBoost(value: unknown, fields: readonly string[], name: string): 
 function resolveAliases(value: unknown): string[][] {
   if (value === undefined) return []
   if (!Array.isArray(value) || !value.every((group) => Array.isArray(group) && group.every((word) => typeof word === 'string'))) {
-    throw new BanglaSearchError('INVALID_OPTION', `aliases must be an array of word groups such as [['ঢাকা', 'dhaka']], got ${describeValue(value)}.`)
+    refuseValue('INVALID_OPTION', 'aliases', "an array of word groups such as [['ঢাকা', 'dhaka']]", value)
   }
   return (value as string[][]).map((group) => [...group])
 }

@@ -12,11 +12,10 @@ import { checkDocument, checkId, DocumentTable, type CheckedDocument } from './d
 import { BanglaSearchError, describeValue } from './errors.js'
 import { makeSnippet, resolveHighlight } from './highlight/snippet.js'
 import { InvertedIndex } from './index/inverted-index.js'
-import { resolveIndexOptions, resolveSearchOptions, type ResolvedIndexOptions, type ResolvedSearchOptions } from './options.js'
+import { resolveIndexOptions, resolveSearchOptions, wholeNumber, type ResolvedIndexOptions, type ResolvedSearchOptions } from './options.js'
 import { parseQuery, type ParsedQuery } from './query/parse.js'
 import { loadIndex, loadIndexAsync, saveIndex, type LoadedIndex, type SavedIndex } from './serialize/format.js'
-import { ScoredQuery, selectTop, type ScoredDocument } from './search/execute.js'
-import type { ExpansionContext } from './search/expand.js'
+import { ScoredQuery, selectTop } from './search/execute.js'
 import { FuzzyMatcher } from './search/fuzzy.js'
 import { planQuery, type PlannedClause } from './search/plan.js'
 import { PrefixLookup } from './search/prefix.js'
@@ -117,12 +116,9 @@ export class SearchIndex {
    */
   async addAllAsync(documents: Iterable<SearchDocument>, options: AddAllAsyncOptions = {}): Promise<void> {
     const checked = this.checkAll(documents)
-    const chunkSize = options.chunkSize ?? DEFAULT_ASYNC_CHUNK
-    if (!Number.isInteger(chunkSize) || chunkSize < 1) {
-      throw new BanglaSearchError('INVALID_OPTION', `chunkSize must be a whole number >= 1, got ${describeValue(chunkSize)}.`)
-    }
+    const chunkSize = wholeNumber(options.chunkSize, 'chunkSize', DEFAULT_ASYNC_CHUNK, 1)
     for (let done = 0; done < checked.length; ) {
-      throwIfAborted(options.signal, 'addAllAsync()')
+      throwIfAborted(options.signal, 'addAllAsync() was cancelled; the documents added before stay in the index.')
       const end = Math.min(done + chunkSize, checked.length)
       // other code may have added documents while this one yielded: check the ids again
       for (let i = done; i < end; i++) this.refuseDuplicate((checked[i] as CheckedDocument).id)
@@ -139,17 +135,13 @@ export class SearchIndex {
    * @throws {@link BanglaSearchError} `UNKNOWN_ID` when no document has this id
    */
   remove(id: DocumentId): void {
-    if (id === undefined || id === null) {
-      throw new BanglaSearchError('INVALID_ARGUMENT', `remove() takes the id of a document in the index, got ${describeValue(id)}.`)
-    }
+    if (id === undefined || id === null) throw new BanglaSearchError('INVALID_ARGUMENT', `remove() takes the id of a document in the index, got ${describeValue(id)}.`)
     const checkedId = checkId(id)
     const doc = this.documents.delete(checkedId)
-    if (doc === undefined) {
-      throw new BanglaSearchError('UNKNOWN_ID', `No document with id ${JSON.stringify(checkedId)} is in the index; check has(id) before remove().`)
-    }
+    if (doc === undefined) throw unknownId(checkedId, 'check has(id) before remove()')
     this.inverted.removeDocument(doc)
-    if (this.documents.size === 0) this.reset()
-    else if (this.shouldVacuum()) this.vacuum()
+    if (this.documents.size === 0) this.attach(new InvertedIndex(this.options.fields.length), new DocumentTable())
+    else this.vacuumIfWorthIt()
   }
 
   /**
@@ -160,14 +152,12 @@ export class SearchIndex {
   replace(document: SearchDocument): void {
     const checked = checkDocument(document, this.options)
     const doc = this.documents.numberOf(checked.id)
-    if (doc === undefined) {
-      throw new BanglaSearchError('UNKNOWN_ID', `No document with id ${JSON.stringify(checked.id)} is in the index; use add() for a new document.`)
-    }
+    if (doc === undefined) throw unknownId(checked.id, 'use add() for a new document')
     const order = this.documents.order[doc]
     this.documents.delete(checked.id)
     this.inverted.removeDocument(doc)
     this.insert(checked, order)
-    if (this.shouldVacuum()) this.vacuum()
+    this.vacuumIfWorthIt()
   }
 
   /** Frees the memory of removed documents. Runs by itself when many have been removed. */
@@ -182,55 +172,53 @@ export class SearchIndex {
    * @throws {@link BanglaSearchError} `INVALID_QUERY` when `query` is not a string, `INVALID_OPTION` for bad options
    */
   search(query: string, options?: SearchOptions): SearchHit[] {
-    if (typeof query !== 'string') {
-      throw new BanglaSearchError('INVALID_QUERY', `search() takes a query string, got ${describeValue(query)}.`)
-    }
+    checkQuery(query, 'search()')
     const resolved = resolveSearchOptions(options, this.options.fields)
     if (this.documents.size === 0) return []
     const parsed = parseQuery(query)
     const hits = this.runQuery(parsed, resolved, options)
     if (hits.length > 0 || !parsed.clauses.some((clause) => clause.type === 'phrase' && !clause.exclude)) return hits
     // No document holds the quoted phrase: rank its words instead (quotes are often part of a title)
-    return this.runQuery({ ...parsed, clauses: parsed.clauses.map((clause) => (clause.type === 'phrase' && !clause.exclude ? { type: 'word', text: clause.text, prefix: false, exclude: false } : clause)) }, resolved, options)
+    const clauses = parsed.clauses.map((clause) => (clause.type === 'phrase' && !clause.exclude ? { ...clause, type: 'word' as const, prefix: false } : clause))
+    return this.runQuery({ ...parsed, clauses }, resolved, options)
   }
 
   private runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, options: SearchOptions | undefined): SearchHit[] {
-    const plan = planQuery(parsed, this.expansionContext(), resolved, MAX_QUERY_CLAUSES)
+    const context = { index: this.inverted, prefixes: this.prefixes, fuzzy: this.fuzzy, synonyms: this.synonyms }
+    const plan = planQuery(parsed, context, resolved, MAX_QUERY_CLAUSES)
     if (!plan.some((clause) => !clause.exclude)) return []
+    const { fields, boost, bm25 } = this.options
     const setup = {
       index: this.inverted,
-      fields: resolved.fields.map((field) => this.options.fields.indexOf(field)),
-      boosts: resolved.fields.map((field) => ownNumber(this.options.boost, field) * ownNumber(options?.boost, field)),
-      bm25: this.options.bm25,
+      fields: resolved.fields.map((field) => fields.indexOf(field)),
+      boosts: resolved.fields.map((field) => ownNumber(boost, field) * ownNumber(options?.boost, field)),
+      bm25,
       requireAll: resolved.combineWith === 'and',
     }
-    const scored = new ScoredQuery(plan, setup)
+    const { ids, stored, order } = this.documents
+    const { terms } = this.inverted.vocabulary
     const filter = options?.filter
-    const keep = filter === undefined ? () => true : (doc: number) => filter({ ...this.documents.stored[doc] }, this.documents.ids[doc] as DocumentId)
-    let top: ScoredDocument[]
-    const order = this.documents.order
+    const keep = filter === undefined ? () => true : (doc: number) => filter({ ...stored[doc] }, ids[doc] as DocumentId)
+    const scored = new ScoredQuery(plan, setup)
+    let explained: ScoredQuery | undefined
     try {
-      top = selectTop(scored, resolved.offset + resolved.limit, keep, (doc) => order[doc] as number).slice(resolved.offset)
-    } catch (error) {
+      const top = selectTop(scored, resolved.offset + resolved.limit, keep, (doc) => order[doc] as number).slice(resolved.offset)
+      if (resolved.explain) explained = new ScoredQuery(plan, setup, new Set(top.map((hit) => hit.doc)))
+      const highlight = options?.highlight ? resolveHighlight(options.highlight) : undefined
+      const matchedTerms = highlight === undefined ? undefined : termsOfPlan(plan, terms)
+      return top.map(({ doc, score }) => {
+        const match = describeMatches(scored, plan, doc, terms, fields)
+        // spread, not Object.assign: a stored field named __proto__ must stay data
+        const hit: Record<string, unknown> = { ...stored[doc], id: ids[doc], score, match }
+        if (highlight !== undefined && matchedTerms !== undefined) Object.assign(hit, snippetOf(stored[doc], match, fields, matchedTerms, highlight))
+        if (explained !== undefined) hit['explanation'] = explain(explained, plan, doc, fields)
+        Object.defineProperty(hit, INSPECT, INSPECT_HIT)
+        return hit as SearchHit
+      })
+    } finally {
+      explained?.release()
       scored.release()
-      throw error
     }
-    const explained = resolved.explain ? new ScoredQuery(plan, setup, new Set(top.map((hit) => hit.doc))) : undefined
-    const highlight = options?.highlight ? resolveHighlight(options.highlight) : undefined
-    const matchedTerms = highlight === undefined ? undefined : this.termsOfPlan(plan)
-    const hits = top.map(({ doc, score }) => {
-      const match = this.describeMatches(scored, plan, doc)
-      const stored = this.documents.stored[doc]
-      // spread, not Object.assign: a stored field named __proto__ must stay data
-      const hit: Record<string, unknown> = { ...stored, id: this.documents.ids[doc], score, match }
-      if (highlight !== undefined && matchedTerms !== undefined) Object.assign(hit, this.snippetOf(stored, match, matchedTerms, highlight))
-      if (explained !== undefined) hit['explanation'] = this.explanationOf(explained, plan, doc)
-      Object.defineProperty(hit, INSPECT, INSPECT_HIT)
-      return hit as SearchHit
-    })
-    explained?.release()
-    scored.release()
-    return hits
   }
 
   /**
@@ -243,27 +231,23 @@ export class SearchIndex {
    * ```
    */
   suggest(query: string, options: SuggestOptions = {}): Suggestion[] {
-    if (typeof query !== 'string') {
-      throw new BanglaSearchError('INVALID_QUERY', `suggest() takes a query string, got ${describeValue(query)}.`)
-    }
-    const limit = options.limit ?? 5
-    if (!Number.isInteger(limit) || limit < 1) throw new BanglaSearchError('INVALID_OPTION', `limit must be a whole number >= 1, got ${describeValue(limit)}.`)
+    checkQuery(query, 'suggest()')
+    const limit = wholeNumber(options.limit, 'limit', 5, 1)
     const fields = resolveSearchOptions({ fields: options.fields }, this.options.fields).fields.map((field) => this.options.fields.indexOf(field))
     const tokens = tokenize(query)
     const last = tokens[tokens.length - 1]
     if (last === undefined || /\s$/u.test(query)) return []
     const head = query.slice(0, last.start)
-    const frequency = (termId: number): number => fields.reduce((sum, field) => sum + this.inverted.documentFrequencyBound(field, termId), 0)
     return this.prefixes
       .complete(last.term, limit * 4)
-      .map((termId) => ({ termId, documentFrequency: frequency(termId) }))
-      .filter((entry) => entry.documentFrequency > 0)
-      .sort((a, b) => b.documentFrequency - a.documentFrequency)
-      .slice(0, limit)
-      .map(({ termId, documentFrequency }) => {
+      .map((termId) => {
         const term = this.inverted.vocabulary.terms[termId] as string
+        const documentFrequency = fields.reduce((sum, field) => sum + this.inverted.documentFrequencyBound(field, termId), 0)
         return { suggestion: head + term, term, documentFrequency, score: Math.log1p(documentFrequency) }
       })
+      .filter((suggestion) => suggestion.documentFrequency > 0)
+      .sort((a, b) => b.documentFrequency - a.documentFrequency)
+      .slice(0, limit)
   }
 
   /** The index as a versioned, JSON-serialisable object (see `docs/saved-format.md`). */
@@ -290,9 +274,8 @@ export class SearchIndex {
   static async fromJSONAsync(saved: SavedIndex | string, options: { readonly signal?: AbortSignal } = {}): Promise<SearchIndex> {
     const checkpoint = async (): Promise<void> => {
       await yieldToEventLoop()
-      throwIfAborted(options.signal, 'fromJSONAsync()')
+      throwIfAborted(options.signal, 'fromJSONAsync() was cancelled.')
     }
-    await checkpoint()
     return SearchIndex.fromLoaded(await loadIndexAsync(saved, checkpoint))
   }
 
@@ -313,7 +296,7 @@ export class SearchIndex {
       const one = checkDocument(document, this.options)
       this.refuseDuplicate(one.id)
       if (seen.has(one.id)) {
-        throw new BanglaSearchError('DUPLICATE_ID', `Id ${JSON.stringify(one.id)} appears twice in the documents given; ids must be unique. Nothing was added.`)
+        throw new BanglaSearchError('DUPLICATE_ID', `Id ${JSON.stringify(one.id)} appears twice in the documents given; nothing was added.`)
       }
       seen.add(one.id)
       checked.push(one)
@@ -332,10 +315,6 @@ export class SearchIndex {
     this.documents.set(doc, checked.id, checked.stored, order)
   }
 
-  private reset(): void {
-    this.attach(new InvertedIndex(this.options.fields.length), new DocumentTable())
-  }
-
   /** Puts an inverted index and its documents in place, with fresh lookups over them. */
   private attach(inverted: InvertedIndex, documents: DocumentTable): void {
     this.inverted = inverted
@@ -344,69 +323,62 @@ export class SearchIndex {
     this.fuzzy = new FuzzyMatcher(inverted.vocabulary)
   }
 
-  private shouldVacuum(): boolean {
+  private vacuumIfWorthIt(): void {
     const deleted = this.inverted.deletedSinceVacuum
-    return deleted >= AUTO_VACUUM_MIN && deleted >= this.inverted.documentCount * AUTO_VACUUM_SHARE
+    if (deleted >= AUTO_VACUUM_MIN && deleted >= this.inverted.documentCount * AUTO_VACUUM_SHARE) this.vacuum()
   }
+}
 
-  private expansionContext(): ExpansionContext {
-    return { index: this.inverted, prefixes: this.prefixes, fuzzy: this.fuzzy, synonyms: this.synonyms }
-  }
+/** How each clause matched one document, best kind first. */
+function describeMatches(scored: ScoredQuery, plan: readonly PlannedClause[], doc: number, terms: readonly string[], fields: readonly string[]): MatchInfo[] {
+  return scored
+    .matchesOf(doc)
+    .map((found) => ({
+      query: (plan[found.clause] as PlannedClause).label,
+      term: terms[found.termId] as string,
+      field: fields[found.field] as string,
+      kind: found.kind,
+    }))
+    .sort((a, b) => MATCH_KIND_ORDER.indexOf(a.kind) - MATCH_KIND_ORDER.indexOf(b.kind))
+}
 
-  private describeMatches(scored: ScoredQuery, plan: readonly PlannedClause[], doc: number): MatchInfo[] {
-    return scored
-      .matchesOf(doc)
-      .map((found) => ({
-        query: (plan[found.clause] as PlannedClause).label,
-        term: this.inverted.vocabulary.terms[found.termId] as string,
-        field: this.options.fields[found.field] as string,
-        kind: found.kind,
-      }))
-      .sort((a, b) => MATCH_KIND_ORDER.indexOf(a.kind) - MATCH_KIND_ORDER.indexOf(b.kind))
+/** The indexed terms a plan looks for (not those it excludes), to mark in snippets. */
+function termsOfPlan(plan: readonly PlannedClause[], terms: readonly string[]): Set<string> {
+  const found = new Set<string>()
+  for (const clause of plan) {
+    if (clause.exclude) continue
+    for (const word of clause.words) for (const term of word) found.add(terms[term.termId] as string)
   }
+  return found
+}
 
-  private termsOfPlan(plan: readonly PlannedClause[]): Set<string> {
-    const terms = new Set<string>()
-    for (const clause of plan) {
-      if (clause.exclude) continue
-      for (const word of clause.words) for (const term of word) terms.add(this.inverted.vocabulary.terms[term.termId] as string)
-    }
-    return terms
+/** A snippet from the first stored field (those that matched first) that holds a match. */
+function snippetOf(
+  stored: StoredFields | undefined,
+  match: readonly MatchInfo[],
+  fields: readonly string[],
+  terms: ReadonlySet<string>,
+  highlight: ReturnType<typeof resolveHighlight>,
+): { snippet?: string; snippetField?: string } {
+  if (stored === undefined) return {}
+  for (const field of new Set([...match.map((m) => m.field), ...fields])) {
+    const text = stored[field]
+    const snippet = typeof text === 'string' ? makeSnippet(text, terms, highlight) : undefined
+    if (snippet !== undefined) return { snippet, snippetField: field }
   }
+  return {}
+}
 
-  private snippetOf(
-    stored: StoredFields | undefined,
-    match: readonly MatchInfo[],
-    terms: ReadonlySet<string>,
-    highlight: ReturnType<typeof resolveHighlight>,
-  ): { snippet?: string; snippetField?: string } {
-    if (stored === undefined) return {}
-    const preferred = [...new Set([...match.map((m) => m.field), ...this.options.fields])]
-    for (const field of preferred) {
-      const text = stored[field]
-      if (typeof text !== 'string') continue
-      const snippet = makeSnippet(text, terms, highlight)
-      if (snippet !== undefined) return { snippet, snippetField: field }
-    }
-    return {}
-  }
-
-  private explanationOf(explained: ScoredQuery, plan: readonly PlannedClause[], doc: number): ScoreExplanation[] {
-    return explained.parts
-      .filter((part) => part.doc === doc)
-      .map((part) => ({
-        clause: (plan[part.clause] as PlannedClause).label,
-        field: this.options.fields[part.field] as string,
-        tf: part.tf,
-        df: part.df,
-        idf: part.idf,
-        fieldLength: part.fieldLength,
-        averageFieldLength: part.averageFieldLength,
-        boost: part.boost,
-        clauseWeight: (plan[part.clause] as PlannedClause).weight,
-        score: part.score,
-      }))
-  }
+/** The scoring parts of one document, with the clause and field named (the numbers keep their names). */
+function explain(explained: ScoredQuery, plan: readonly PlannedClause[], doc: number, fields: readonly string[]): ScoreExplanation[] {
+  return explained.parts
+    .filter((part) => part.doc === doc)
+    .map(({ doc: _doc, clause, field, ...numbers }) => ({
+      clause: (plan[clause] as PlannedClause).label,
+      field: fields[field] as string,
+      ...numbers,
+      clauseWeight: (plan[clause] as PlannedClause).weight,
+    }))
 }
 
 /** Synonym groups keyed by every member's stems (Bengali) or lower-cased form (other scripts). */
@@ -444,10 +416,16 @@ const INSPECT_HIT: PropertyDescriptor = {
   },
 }
 
-function throwIfAborted(signal: AbortSignal | undefined, operation: string): void {
-  if (!signal?.aborted) return
-  const kept = operation === 'addAllAsync()' ? '; the documents added before stay in the index' : ''
-  throw new BanglaSearchError('ABORTED', `${operation} was cancelled through its AbortSignal${kept}.`)
+function throwIfAborted(signal: AbortSignal | undefined, message: string): void {
+  if (signal?.aborted) throw new BanglaSearchError('ABORTED', message)
+}
+
+function checkQuery(query: unknown, method: string): void {
+  if (typeof query !== 'string') throw new BanglaSearchError('INVALID_QUERY', `${method} takes a query string, got ${describeValue(query)}.`)
+}
+
+function unknownId(id: DocumentId, advice: string): BanglaSearchError {
+  return new BanglaSearchError('UNKNOWN_ID', `No document with id ${JSON.stringify(id)} is in the index; ${advice}.`)
 }
 
 function yieldToEventLoop(): Promise<void> {
