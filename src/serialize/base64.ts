@@ -30,6 +30,7 @@ export function decodeBase64(text: unknown): Uint8Array | undefined {
   const expected = (text.length / 4) * 3 - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0)
   let bytes: Uint8Array
   if (NodeBuffer !== undefined) {
+    // a plain view, not the Buffer: a Buffer's slice() would share its memory
     const decoded = NodeBuffer.from(text, 'base64')
     bytes = new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.byteLength)
   } else {

@@ -101,20 +101,20 @@ export function saveIndex(options: ResolvedIndexOptions, inverted: InvertedIndex
 /** Checks and loads a saved index. @throws {@link BanglaSearchError} `MALFORMED_INDEX`, `UNSUPPORTED_INDEX_VERSION` */
 export function loadIndex(input: SavedIndex | string): LoadedIndex {
   const steps = loadSteps(input)
-  let step = steps.next()
-  while (!step.done) step = steps.next()
-  return step.value
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
 }
 
-/** {@link loadIndex} with `between()` awaited between its stages (to yield or cancel). */
-export async function loadIndexAsync(input: SavedIndex | string, between: () => Promise<void>): Promise<LoadedIndex> {
+/** {@link loadIndex} with `before()` awaited before each of its stages (to yield or cancel). */
+export async function loadIndexAsync(input: SavedIndex | string, before: () => Promise<void>): Promise<LoadedIndex> {
   const steps = loadSteps(input)
-  let step = steps.next()
-  while (!step.done) {
-    await between()
-    step = steps.next()
+  for (;;) {
+    await before()
+    const step = steps.next()
+    if (step.done) return step.value
   }
-  return step.value
 }
 
 /** The stages of loading, as a generator that pauses between them. */
@@ -239,7 +239,7 @@ function parseInput(input: unknown): Record<string, unknown> {
     }
   }
   const saved = record(value, 'the saved index')
-  if (saved['format'] !== FORMAT_NAME) malformed(`"format" must be "${FORMAT_NAME}"; this is not an index saved by bangla-search`)
+  if (saved['format'] !== FORMAT_NAME) malformed(`"format" must be "${FORMAT_NAME}"`)
   if (saved['version'] !== FORMAT_VERSION) {
     throw new BanglaSearchError(
       'UNSUPPORTED_INDEX_VERSION',
@@ -256,7 +256,7 @@ function loadPostings(entry: Record<string, unknown>, field: number, inverted: I
   const counts = decodeInt32s(entry['counts'])
   const data = decodeBase64(entry['data'])
   if (offsets?.length !== termCount + 1 || counts?.length !== termCount || data === undefined) {
-    malformed(`postings[${field}] must hold base64 offsets (${termCount + 1} integers), counts (${termCount} integers) and data`)
+    malformed(`postings[${field}] must hold base64 offsets, counts and data for ${termCount} terms`)
   }
   const corrupt = (termId: number): never => malformed(`postings[${field}] of term ${JSON.stringify(inverted.vocabulary.terms[termId])} is corrupt`)
   for (let termId = 0; termId < termCount; termId++) {
