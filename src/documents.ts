@@ -27,10 +27,10 @@ export function checkDocument(document: unknown, options: ResolvedIndexOptions):
     const value = own(field)
     if (value === undefined || value === null) return undefined
     const where = `Field "${field}" of document ${JSON.stringify(id)}`
-    if (typeof value !== 'string') refuseValue('INVALID_FIELD_VALUE', where, 'a string', value, 'convert it (e.g. String(value)) or leave it out')
+    if (typeof value !== 'string') refuseValue('INVALID_FIELD_VALUE', where, 'a string (convert it with String(value), or leave it out)', value)
     const verdict = detectLegacyBengali(value)
     // Bijoy/SutonnyMJ (ASCII) Bengali would be indexed as English nonsense
-    if (verdict.legacy) throw new BanglaSearchError('LEGACY_ENCODING', `${where} looks like legacy Bijoy/SutonnyMJ Bengali (${verdict.reason}), not Unicode; convert it to Unicode Bengali first.`)
+    if (verdict.legacy) throw new BanglaSearchError('LEGACY_ENCODING', `${where} is legacy Bijoy/SutonnyMJ text (${verdict.reason}); convert it to Unicode Bengali first.`)
     return value
   })
   let stored: StoredFields | undefined

@@ -64,8 +64,7 @@ export class BanglaSearchError extends Error {
 }
 
 /**
- * Refuses a value with the library's usual message, "`<what> must be <rule>, got <value>.`",
- * and an optional hint after it.
+ * Refuses a value with the library's usual message, "`<what> must be <rule>, got <value>.`".
  *
  * @example
  * ```ts
@@ -74,8 +73,8 @@ export class BanglaSearchError extends Error {
  * ```
  * @internal
  */
-export function refuseValue(code: ErrorCode, what: string, rule: string, value: unknown, hint?: string): never {
-  throw new BanglaSearchError(code, `${what} must be ${rule}, got ${describeValue(value)}${hint === undefined ? '' : `; ${hint}`}.`)
+export function refuseValue(code: ErrorCode, what: string, rule: string, value: unknown): never {
+  throw new BanglaSearchError(code, `${what} must be ${rule}, got ${describeValue(value)}.`)
 }
 
 /** Is the value a plain object (not null, not an array)? @internal */

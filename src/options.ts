@@ -41,7 +41,7 @@ export function resolveIndexOptions(options: SearchIndexOptions): ResolvedIndexO
   if (typeof options !== 'object' || options === null) refuseValue('INVALID_OPTION', 'The options of new SearchIndex()', "an object such as { fields: ['text'] }", options)
   const fields = stringList(options.fields, 'fields')
   if (fields.length === 0 || fields.length > 255 || new Set(fields).size < fields.length) {
-    throw new BanglaSearchError('INVALID_OPTION', "fields must name at least one field and at most 255, each once, e.g. { fields: ['title', 'text'] }.")
+    throw new BanglaSearchError('INVALID_OPTION', 'fields must name at least one and at most 255 different fields.')
   }
   const idField = options.idField ?? 'id'
   if (typeof idField !== 'string' || idField === '') refuseValue('INVALID_OPTION', 'idField', 'a non-empty string', idField)

@@ -55,10 +55,11 @@ const DEFAULT_ASYNC_CHUNK = 500
  */
 export class SearchIndex {
   private readonly options: ResolvedIndexOptions
-  private inverted: InvertedIndex
-  private documents: DocumentTable
-  private prefixes: PrefixLookup
-  private fuzzy: FuzzyMatcher
+  // these four are set together by attach()
+  private inverted!: InvertedIndex
+  private documents!: DocumentTable
+  private prefixes!: PrefixLookup
+  private fuzzy!: FuzzyMatcher
   private readonly synonyms: ReadonlyMap<string, readonly string[]>
 
   /**
@@ -67,11 +68,8 @@ export class SearchIndex {
    */
   constructor(options: SearchIndexOptions) {
     this.options = resolveIndexOptions(options)
-    this.inverted = new InvertedIndex(this.options.fields.length)
-    this.documents = new DocumentTable()
-    this.prefixes = new PrefixLookup(this.inverted)
-    this.fuzzy = new FuzzyMatcher(this.inverted.vocabulary)
     this.synonyms = buildSynonyms(this.options.aliases)
+    this.attach()
   }
 
   /** Number of documents in the index. */
@@ -119,10 +117,11 @@ export class SearchIndex {
     const chunkSize = wholeNumber(options.chunkSize, 'chunkSize', DEFAULT_ASYNC_CHUNK, 1)
     for (let done = 0; done < checked.length; ) {
       throwIfAborted(options.signal, 'addAllAsync() was cancelled; the documents added before stay in the index.')
-      const end = Math.min(done + chunkSize, checked.length)
+      const chunk = checked.slice(done, done + chunkSize)
       // other code may have added documents while this one yielded: check the ids again
-      for (let i = done; i < end; i++) this.refuseDuplicate((checked[i] as CheckedDocument).id)
-      for (; done < end; done++) this.insert(checked[done] as CheckedDocument)
+      for (const one of chunk) this.refuseDuplicate(one.id)
+      for (const one of chunk) this.insert(one)
+      done += chunk.length
       options.onProgress?.({ done, total: checked.length })
       await yieldToEventLoop()
     }
@@ -140,7 +139,7 @@ export class SearchIndex {
     const doc = this.documents.delete(checkedId)
     if (doc === undefined) throw unknownId(checkedId, 'check has(id) before remove()')
     this.inverted.removeDocument(doc)
-    if (this.documents.size === 0) this.attach(new InvertedIndex(this.options.fields.length), new DocumentTable())
+    if (this.documents.size === 0) this.attach()
     else this.vacuumIfWorthIt()
   }
 
@@ -315,8 +314,8 @@ export class SearchIndex {
     this.documents.set(doc, checked.id, checked.stored, order)
   }
 
-  /** Puts an inverted index and its documents in place, with fresh lookups over them. */
-  private attach(inverted: InvertedIndex, documents: DocumentTable): void {
+  /** Puts an inverted index and its documents in place (empty ones by default), with fresh lookups over them. */
+  private attach(inverted = new InvertedIndex(this.options.fields.length), documents = new DocumentTable()): void {
     this.inverted = inverted
     this.documents = documents
     this.prefixes = new PrefixLookup(inverted)
