@@ -94,13 +94,8 @@ export class DocumentTable {
     return doc
   }
 
-  /** Live documents in their order (see {@link DocumentTable.order}). */
-  live(): Array<[doc: number, id: DocumentId]> {
-    const live: Array<[number, DocumentId]> = []
-    for (let doc = 0; doc < this.ids.length; doc++) {
-      const id = this.ids[doc]
-      if (id !== undefined) live.push([doc, id])
-    }
-    return live.sort((a, b) => (this.order[a[0]] as number) - (this.order[b[0]] as number))
+  /** The numbers of the live documents, in their order (see {@link DocumentTable.order}). */
+  live(): number[] {
+    return [...this.numbers.values()].sort((a, b) => (this.order[a] as number) - (this.order[b] as number))
   }
 }

@@ -76,9 +76,9 @@ export function saveIndex(options: ResolvedIndexOptions, inverted: InvertedIndex
   const ids: DocumentId[] = []
   const stored: (StoredFields | null)[] = []
   const lengths: number[][] = options.fields.map(() => [])
-  for (const [doc, id] of documents.live()) {
+  for (const doc of documents.live()) {
     renumber[doc] = ids.length
-    ids.push(id)
+    ids.push(documents.ids[doc] as DocumentId)
     stored.push(documents.stored[doc] === undefined ? null : { ...documents.stored[doc] })
     lengths.forEach((list, field) => list.push(inverted.fieldLength(field, doc)))
   }
