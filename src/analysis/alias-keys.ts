@@ -145,22 +145,23 @@ for (const [code, symbol] of PRECOMPOSED_NUKTA_LETTERS) {
  * context the cluster rules need.
  */
 class BengaliKeyScanner {
-  k0 = ''
-  k1 = ''
-  private last = '' // last symbol appended to K1
-  private leading = true // no consonant yet: vowels make the initial V
-  private firstCluster = true // still in the first consonant cluster of the word
-  private prevCode = 0 // the consonant just read, 0 after a vowel
-  private joined = false // a virama joins the consonant just read to the next one
-  private dead = false // the letter just read was ং or ৎ, which carry no inherent vowel
-  private reph = false // the consonant just read is a র that becomes a reph
-  private yaPhalaE = false // a ya-phala in the first cluster: a following া is /æ/
+  #k0 = ''
+  #k1 = ''
+  #last = '' // last symbol appended to K1
+  #leading = true // no consonant yet: vowels make the initial V
+  #firstCluster = true // still in the first consonant cluster of the word
+  #prevCode = 0 // the consonant just read, 0 after a vowel
+  #joined = false // a virama joins the consonant just read to the next one
+  #dead = false // the letter just read was ং or ৎ, which carry no inherent vowel
+  #reph = false // the consonant just read is a র that becomes a reph
+  #yaPhalaE = false // a ya-phala in the first cluster: a following া is /æ/
 
-  scan(word: string): this {
-    this.k0 = this.k1 = this.last = '' // reset: one scanner serves every call
-    this.leading = this.firstCluster = true
-    this.prevCode = 0
-    this.joined = this.dead = this.reph = this.yaPhalaE = false
+  /** Computes the keys of one word; the scanner is reset first, so one instance serves every call. */
+  scan(word: string): AliasKeys {
+    this.#k0 = this.#k1 = this.#last = ''
+    this.#leading = this.#firstCluster = true
+    this.#prevCode = 0
+    this.#joined = this.#dead = this.#reph = this.#yaPhalaE = false
     for (let i = 0; i < word.length; i++) {
       const code = word.charCodeAt(i)
       const offset = code - BLOCK_START
@@ -171,98 +172,99 @@ class BengaliKeyScanner {
         const nukta = word.charCodeAt(i + 1) === NUKTA ? NUKTA_SYMBOL.get(code) : undefined
         if (nukta !== undefined) i++
         const letter = nukta ?? symbol
-        if (letter === '') this.endCluster() // য়, a glide: dropped
-        else this.consonant(code, letter)
-      } else if (kind === KIND_VOWEL) this.vowel(code, symbol)
-      else if (kind === KIND_VIRAMA) this.virama()
-      else if (kind === KIND_SYLLABIC) this.syllabic(symbol)
+        if (letter === '') this.#endCluster() // য়, a glide: dropped
+        else this.#consonant(code, letter)
+      } else if (kind === KIND_VOWEL) this.#vowel(code, symbol)
+      else if (kind === KIND_VIRAMA) this.#virama()
+      else if (kind === KIND_SYLLABIC) this.#syllabic(symbol)
     }
-    return this
+    return { k0: this.#k0, k1: this.#k1 }
   }
 
-  private consonant(code: number, symbol: string): void {
-    const { joined, prevCode } = this
-    if (joined && (code === YA || code === BA) && this.isSilentPhala(code)) return this.silentPhala(code)
-    if (joined && prevCode === KA && code === SSA) return this.afterConsonant(code) // ক্ষ is খ
-    if (joined && prevCode === JA && code === NYA) return this.rekeyLast('G', code) // জ্ঞ is /gg/
-    if (prevCode !== 0 && !joined && !this.dead) this.firstCluster = false
-    const wordInitial = this.k0 === ''
-    const tied = joined || this.dead
-    if (!(tied && (symbol === this.last || (symbol === 'G' && this.last === 'Q')))) this.emitConsonant(symbol)
-    this.afterConsonant(code)
-    this.reph = code === RA && !joined && !wordInitial
+  #consonant(code: number, symbol: string): void {
+    const joined = this.#joined
+    const prevCode = this.#prevCode
+    if (joined && (code === YA || code === BA) && this.#isSilentPhala(code)) return this.#silentPhala(code)
+    if (joined && prevCode === KA && code === SSA) return this.#afterConsonant(code) // ক্ষ is খ
+    if (joined && prevCode === JA && code === NYA) return this.#rekeyLast('G', code) // জ্ঞ is /gg/
+    if (prevCode !== 0 && !joined && !this.#dead) this.#firstCluster = false
+    const wordInitial = this.#k0 === ''
+    const tied = joined || this.#dead
+    if (!(tied && (symbol === this.#last || (symbol === 'G' && this.#last === 'Q')))) this.#emitConsonant(symbol)
+    this.#afterConsonant(code)
+    this.#reph = code === RA && !joined && !wordInitial
   }
 
   /** ya- and ba-phala are silent, except after a reph (কার্য, সর্ব) and in ম্ব. */
-  private isSilentPhala(code: number): boolean {
-    if (this.prevCode === RA && this.reph) return false
-    return !(code === BA && this.prevCode === MA)
+  #isSilentPhala(code: number): boolean {
+    if (this.#prevCode === RA && this.#reph) return false
+    return !(code === BA && this.#prevCode === MA)
   }
 
-  private silentPhala(code: number): void {
-    if (code === YA && this.prevCode === HA) return this.rekeyLast('J', code) // হ্য is /dʒʱ/
-    if (code === YA && this.firstCluster) this.yaPhalaE = true
-    this.joined = false
+  #silentPhala(code: number): void {
+    if (code === YA && this.#prevCode === HA) return this.#rekeyLast('J', code) // হ্য is /dʒʱ/
+    if (code === YA && this.#firstCluster) this.#yaPhalaE = true
+    this.#joined = false
   }
 
   /** ঋ / ৃ: the consonant class, then the vowel I. */
-  private syllabic(symbol: string): void {
-    this.emitConsonant(symbol)
-    this.emitVowel('I')
-    this.endCluster()
+  #syllabic(symbol: string): void {
+    this.#emitConsonant(symbol)
+    this.#emitVowel('I')
+    this.#endCluster()
   }
 
-  private vowel(code: number, symbol: string): void {
-    if (this.leading) {
-      if (this.k0 === '') this.k0 = this.k1 = this.last = 'V'
-      if (code >= FIRST_INDEPENDENT_VOWEL && code <= LAST_INDEPENDENT_VOWEL) this.endCluster()
+  #vowel(code: number, symbol: string): void {
+    if (this.#leading) {
+      if (this.#k0 === '') this.#k0 = this.#k1 = this.#last = 'V'
+      if (code >= FIRST_INDEPENDENT_VOWEL && code <= LAST_INDEPENDENT_VOWEL) this.#endCluster()
       return
     }
-    if (symbol !== '') this.emitVowel(symbol)
-    else if (code === AA_SIGN && this.yaPhalaE) this.emitVowel('E') // ্যা is /æ/
-    this.endCluster()
+    if (symbol !== '') this.#emitVowel(symbol)
+    else if (code === AA_SIGN && this.#yaPhalaE) this.#emitVowel('E') // ্যা is /æ/
+    this.#endCluster()
   }
 
   /** A virama joins the next consonant; after an initial vowel it can only carry a ya-phala (অ্যা). */
-  private virama(): void {
-    if ((this.prevCode !== 0 && !this.dead) || this.leading) this.joined = true
+  #virama(): void {
+    if ((this.#prevCode !== 0 && !this.#dead) || this.#leading) this.#joined = true
   }
 
-  private endCluster(): void {
-    this.firstCluster = false
-    this.prevCode = 0
-    this.joined = false
-    this.dead = false
-    this.yaPhalaE = false
+  #endCluster(): void {
+    this.#firstCluster = false
+    this.#prevCode = 0
+    this.#joined = false
+    this.#dead = false
+    this.#yaPhalaE = false
   }
 
-  private afterConsonant(code: number): void {
-    this.prevCode = code
-    this.joined = false
-    this.yaPhalaE = false
-    this.dead = code === ANUSVARA || code === KHANDA_TA
-    if (this.dead) this.firstCluster = false
+  #afterConsonant(code: number): void {
+    this.#prevCode = code
+    this.#joined = false
+    this.#yaPhalaE = false
+    this.#dead = code === ANUSVARA || code === KHANDA_TA
+    if (this.#dead) this.#firstCluster = false
   }
 
-  private emitConsonant(symbol: string): void {
-    this.leading = false
-    this.k0 += symbol
-    this.k1 += symbol
-    this.last = symbol
+  #emitConsonant(symbol: string): void {
+    this.#leading = false
+    this.#k0 += symbol
+    this.#k1 += symbol
+    this.#last = symbol
   }
 
-  private emitVowel(symbol: string): void {
-    if (this.last === symbol) return
-    this.k1 += symbol
-    this.last = symbol
+  #emitVowel(symbol: string): void {
+    if (this.#last === symbol) return
+    this.#k1 += symbol
+    this.#last = symbol
   }
 
   /** The consonant just emitted (K0 and K1 end with it) and the one joined to it are keyed as `symbol`. */
-  private rekeyLast(symbol: string, code: number): void {
-    this.k0 = this.k0.slice(0, -1) + symbol
-    this.k1 = this.k1.slice(0, -1) + symbol
-    this.last = symbol
-    this.afterConsonant(code)
+  #rekeyLast(symbol: string, code: number): void {
+    this.#k0 = this.#k0.slice(0, -1) + symbol
+    this.#k1 = this.#k1.slice(0, -1) + symbol
+    this.#last = symbol
+    this.#afterConsonant(code)
   }
 }
 
@@ -279,8 +281,7 @@ class BengaliKeyScanner {
  * ```
  */
 export function bengaliKeys(word: string): AliasKeys {
-  const { k0, k1 } = SCANNER.scan(word)
-  return { k0, k1 }
+  return SCANNER.scan(word)
 }
 
 /** One scanner, reset by every scan: bengaliKeys runs once per vocabulary word, so no allocation. */

@@ -127,123 +127,125 @@ export function forEachWord(text: string, onWord: WordCallback): void {
 
 /** The state machine of {@link forEachWord}: word runs, connectors, and one run held back for clitics. */
 class WordSegmenter {
-  private runStart = -1
-  private runEnd = -1
-  private runScript: TokenScript = 'other'
-  private lastClass = ClusterClass.Separator
-  private connectorClass = ClusterClass.Separator
-  private connectorEnd = -1
-  private heldStart = -1
-  private heldTermEnd = -1
-  private heldEnd = -1
-  private heldScript: TokenScript = 'other'
-  private runJoint: Joint = 'gap'
+  #runStart = -1
+  #runEnd = -1
+  #runScript: TokenScript = 'other'
+  #lastClass = ClusterClass.Separator
+  #connectorClass = ClusterClass.Separator
+  #connectorEnd = -1
+  #heldStart = -1
+  #heldTermEnd = -1
+  #heldEnd = -1
+  #heldScript: TokenScript = 'other'
+  #runJoint: Joint = 'gap'
+  readonly #text: string
+  readonly #onWord: WordCallback
 
-  constructor(
-    private readonly text: string,
-    private readonly onWord: WordCallback,
-  ) {}
+  constructor(text: string, onWord: WordCallback) {
+    this.#text = text
+    this.#onWord = onWord
+  }
 
   push(start: number, end: number, cls: ClusterClass): void {
     if (isWordClass(cls)) {
-      this.pushWordCluster(start, end, cls)
-    } else if (cls !== ClusterClass.Separator && this.runStart >= 0 && this.connectorEnd < 0) {
-      this.connectorClass = cls
-      this.connectorEnd = end
+      this.#pushWordCluster(start, end, cls)
+    } else if (cls !== ClusterClass.Separator && this.#runStart >= 0 && this.#connectorEnd < 0) {
+      this.#connectorClass = cls
+      this.#connectorEnd = end
     } else {
-      this.closeRun()
+      this.#closeRun()
     }
   }
 
   finish(): void {
-    this.closeRun()
-    this.flushHeld()
+    this.#closeRun()
+    this.#flushHeld()
   }
 
-  private pushWordCluster(start: number, end: number, cls: ClusterClass): void {
-    if (this.runStart >= 0 && this.connectorEnd >= 0) {
-      if (this.connectorJoins(cls)) {
-        this.extend(end, cls)
+  #pushWordCluster(start: number, end: number, cls: ClusterClass): void {
+    if (this.#runStart >= 0 && this.#connectorEnd >= 0) {
+      if (this.#connectorJoins(cls)) {
+        this.#extend(end, cls)
         return
       }
       // a hyphen or an apostrophe right before a Bengali word may join a clitic to the word before
-      const joined = (this.connectorClass === ClusterClass.Hyphen || this.connectorClass === ClusterClass.Apostrophe) && this.connectorEnd === start
-      this.closeRun()
-      this.openRun(start, end, cls, joined ? 'hyphen' : 'gap')
+      const joined = (this.#connectorClass === ClusterClass.Hyphen || this.#connectorClass === ClusterClass.Apostrophe) && this.#connectorEnd === start
+      this.#closeRun()
+      this.#openRun(start, end, cls, joined ? 'hyphen' : 'gap')
       return
     }
-    if (this.runStart >= 0 && scriptsSplit(this.lastClass, cls)) {
-      this.closeRun()
-      this.openRun(start, end, cls, 'adjacent')
+    if (this.#runStart >= 0 && scriptsSplit(this.#lastClass, cls)) {
+      this.#closeRun()
+      this.#openRun(start, end, cls, 'adjacent')
       return
     }
-    if (this.runStart >= 0) this.extend(end, cls)
-    else this.openRun(start, end, cls, 'gap')
+    if (this.#runStart >= 0) this.#extend(end, cls)
+    else this.#openRun(start, end, cls, 'gap')
   }
 
   /** Does the held connector stay inside the word, given the cluster after it? */
-  private connectorJoins(next: ClusterClass): boolean {
-    switch (this.connectorClass) {
+  #connectorJoins(next: ClusterClass): boolean {
+    switch (this.#connectorClass) {
       case ClusterClass.Point:
-        return this.lastClass === ClusterClass.Digit && next === ClusterClass.Digit
+        return this.#lastClass === ClusterClass.Digit && next === ClusterClass.Digit
       case ClusterClass.Apostrophe:
         // inside a Bengali word (`ক'রে`, `বিএনপি'র`); after a Latin name or a number it separates a clitic (`Putin’এর`)
-        return this.lastClass === ClusterClass.Bengali && next === ClusterClass.Bengali
+        return this.#lastClass === ClusterClass.Bengali && next === ClusterClass.Bengali
       case ClusterClass.Colon:
-        return this.lastClass === ClusterClass.Bengali && next === ClusterClass.Bengali
+        return this.#lastClass === ClusterClass.Bengali && next === ClusterClass.Bengali
       default:
         return false
     }
   }
 
-  private extend(end: number, cls: ClusterClass): void {
-    this.runEnd = end
-    this.lastClass = cls
-    this.connectorEnd = -1
+  #extend(end: number, cls: ClusterClass): void {
+    this.#runEnd = end
+    this.#lastClass = cls
+    this.#connectorEnd = -1
   }
 
-  private openRun(start: number, end: number, cls: ClusterClass, joint: Joint): void {
-    this.runStart = start
-    this.runEnd = end
-    this.runScript = scriptOf(cls)
-    this.runJoint = joint
-    this.lastClass = cls
-    this.connectorEnd = -1
+  #openRun(start: number, end: number, cls: ClusterClass, joint: Joint): void {
+    this.#runStart = start
+    this.#runEnd = end
+    this.#runScript = scriptOf(cls)
+    this.#runJoint = joint
+    this.#lastClass = cls
+    this.#connectorEnd = -1
   }
 
-  private closeRun(): void {
-    this.connectorEnd = -1
-    if (this.runStart < 0) return
-    const start = this.runStart
-    const end = this.runEnd
-    this.runStart = -1
-    if (this.joinsHeldWord(start, end)) {
-      this.heldEnd = end // the clitic joins the held word; the word's term does not change
+  #closeRun(): void {
+    this.#connectorEnd = -1
+    if (this.#runStart < 0) return
+    const start = this.#runStart
+    const end = this.#runEnd
+    this.#runStart = -1
+    if (this.#joinsHeldWord(start, end)) {
+      this.#heldEnd = end // the clitic joins the held word; the word's term does not change
       return
     }
-    this.flushHeld()
-    this.heldStart = start
-    this.heldTermEnd = end
-    this.heldEnd = end
-    this.heldScript = this.runScript
+    this.#flushHeld()
+    this.#heldStart = start
+    this.#heldTermEnd = end
+    this.#heldEnd = end
+    this.#heldScript = this.#runScript
   }
 
   /** A Bengali clitic right after a hyphen, a number or a Latin word joins that word. */
-  private joinsHeldWord(start: number, end: number): boolean {
-    if (this.runJoint === 'gap' || this.heldStart < 0 || this.runScript !== 'bengali') return false
-    const piece = normalize(this.text.slice(start, end))
-    if (this.runJoint === 'hyphen') return HYPHEN_CLITICS.has(piece)
-    if (this.heldScript === 'number') return NUMBER_SUFFIXES.has(piece)
-    return this.heldScript === 'other' && HYPHEN_CLITICS.has(piece)
+  #joinsHeldWord(start: number, end: number): boolean {
+    if (this.#runJoint === 'gap' || this.#heldStart < 0 || this.#runScript !== 'bengali') return false
+    const piece = normalize(this.#text.slice(start, end))
+    if (this.#runJoint === 'hyphen') return HYPHEN_CLITICS.has(piece)
+    if (this.#heldScript === 'number') return NUMBER_SUFFIXES.has(piece)
+    return this.#heldScript === 'other' && HYPHEN_CLITICS.has(piece)
   }
 
   /** Set when the callback asked to stop. */
   stopped = false
 
-  private flushHeld(): void {
-    if (this.heldStart < 0 || this.stopped) return
-    if (this.onWord(this.heldStart, this.heldTermEnd, this.heldEnd, this.heldScript) === true) this.stopped = true
-    this.heldStart = -1
+  #flushHeld(): void {
+    if (this.#heldStart < 0 || this.stopped) return
+    if (this.#onWord(this.#heldStart, this.#heldTermEnd, this.#heldEnd, this.#heldScript) === true) this.stopped = true
+    this.#heldStart = -1
   }
 }
 
