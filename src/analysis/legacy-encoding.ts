@@ -61,7 +61,7 @@ const BIJOY_WORDS: ReadonlySet<string> = new Set([
 ])
 
 /** Punctuation trimmed from the ends of a word before the word list is consulted (`|` is the danda). */
-const TRIMMED = new Set(['.', ',', ';', ':', '!', '?', '(', ')', '"', "'", '|', '[', ']', '{', '}'].map((c) => c.charCodeAt(0)))
+const TRIMMED = '.,;:!?()"\'|[]{}'
 
 /**
  * Tells whether a text looks like legacy Bijoy/SutonnyMJ Bengali (ASCII bytes drawn as Bengali by
@@ -87,38 +87,51 @@ export function detectLegacyBengali(text: string): LegacyVerdict {
   if (typeof text !== 'string') {
     throw new BanglaSearchError('INVALID_ARGUMENT', `detectLegacyBengali() takes a string, got ${describeValue(text)}.`)
   }
-  const stats = { words: 0, evidence: 0, letters: 0, nonSpace: 0, example: '' }
+  let words = 0 // words holding a letter
+  let evidence = 0 // words with a Bijoy signature
+  let letters = 0 // ASCII letters and Bijoy symbols
+  let nonSpace = 0
+  let example = ''
   let wordStart = -1
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 0x20
     if (code >= 0x0980 && code <= 0x09ff) return { legacy: false }
     if (!isSpace(code)) {
-      stats.nonSpace++
-      if (isBijoyLetter(code) || isMarker(code)) stats.letters++
+      nonSpace++
+      if (isBijoyLetter(code) || isMarker(code)) letters++
       if (wordStart < 0) wordStart = i
       continue
     }
-    if (wordStart >= 0) scoreWord(text, wordStart, i, stats)
+    if (wordStart >= 0) {
+      const kind = wordKind(text, wordStart, i)
+      if (kind !== WordKind.NoLetter) words++
+      if (kind === WordKind.Bijoy) {
+        evidence++
+        if (example === '') example = text.slice(wordStart, Math.min(i, wordStart + 24))
+      }
+    }
     wordStart = -1
   }
-  const enoughWords = stats.evidence >= LEGACY_MIN_WORDS && stats.evidence >= stats.words * LEGACY_WORD_SHARE
-  if (!enoughWords || stats.letters < stats.nonSpace * LEGACY_LETTER_SHARE) return { legacy: false }
+  const enoughWords = evidence >= LEGACY_MIN_WORDS && evidence >= words * LEGACY_WORD_SHARE
+  if (!enoughWords || letters < nonSpace * LEGACY_LETTER_SHARE) return { legacy: false }
   return {
     legacy: true,
-    reason: `no Unicode Bengali, and ${stats.evidence} of ${stats.words} words look like Bijoy/SutonnyMJ, e.g. ${JSON.stringify(stats.example)}`,
+    reason: `no Unicode Bengali, and ${evidence} of ${words} words look like Bijoy/SutonnyMJ, e.g. ${JSON.stringify(example)}`,
   }
 }
 
-interface WordStats {
-  words: number
-  evidence: number
-  letters: number
-  nonSpace: number
-  example: string
+/** What one word of the text is, for the counts of {@link detectLegacyBengali}. */
+const enum WordKind {
+  /** No ASCII letter or Bijoy symbol: not counted as a word. */
+  NoLetter,
+  /** A word without a Bijoy signature. */
+  Plain,
+  /** A word with a Bijoy signature. */
+  Bijoy,
 }
 
-/** Counts one word `text[start, end)`: is it made of letters, and does it carry a Bijoy signature? */
-function scoreWord(text: string, start: number, end: number, stats: WordStats): void {
+/** Reads one word `text[start, end)`: is it made of letters, and does it carry a Bijoy signature? */
+function wordKind(text: string, start: number, end: number): WordKind {
   let hasLetter = false
   let signature = false
   for (let i = start; i < end && !signature; i++) {
@@ -126,12 +139,8 @@ function scoreWord(text: string, start: number, end: number, stats: WordStats): 
     if (isAsciiLetter(code) || isMarker(code)) hasLetter = true
     signature = markerInPlace(text, i, code, start, end) || consonantWithAaKar(text, i, code, end)
   }
-  if (!hasLetter) return
-  stats.words++
-  if (!signature) signature = BIJOY_WORDS.has(trimmedWord(text, start, end))
-  if (!signature) return
-  stats.evidence++
-  if (stats.example === '') stats.example = text.slice(start, Math.min(end, start + 24))
+  if (!hasLetter) return WordKind.NoLetter
+  return signature || BIJOY_WORDS.has(trimmedWord(text, start, end)) ? WordKind.Bijoy : WordKind.Plain
 }
 
 /** Is the marker at `i` where Bijoy puts it: `‡` before a letter, `¨` after one, a conjunct glyph between two? */
@@ -167,8 +176,8 @@ function consonantWithAaKar(text: string, i: number, code: number, end: number):
 }
 
 function trimmedWord(text: string, start: number, end: number): string {
-  while (start < end && TRIMMED.has(text.charCodeAt(start))) start++
-  while (end > start && TRIMMED.has(text.charCodeAt(end - 1))) end--
+  while (start < end && TRIMMED.includes(text.charAt(start))) start++
+  while (end > start && TRIMMED.includes(text.charAt(end - 1))) end--
   return text.slice(start, end)
 }
 
