@@ -14,44 +14,43 @@ import { VIRAMA } from './data/bengali-letters.js'
 
 /** One folding rule, for the docs and the test table. */
 export interface FoldRule {
-  /** What the rule does. */
+  /** The rule's id; the comment beside each rule gives an example. */
   readonly name: string
-  /** The pattern (on NFC text). */
+  /** The pattern (on NFC text; no rule involves a nukta letter, so NFC and NFD agree). */
   readonly pattern: RegExp
-  /** The replacement text, or a function of the matched text. */
-  readonly replacement: string | ((match: string) => string)
+  /** The replacement text. */
+  readonly replacement: string
 }
 
-const CONSONANT = '[\\u0995-\\u09B9]'
-
-/** Aspirated partners of a consonant that may follow it doubled after reph (`দ্ধ`, `চ্ছ`). */
-const REPH_GEMINATES = '(?:ক্ক|ক্খ|গ্গ|গ্ঘ|চ্চ|চ্ছ|জ্জ|জ্ঝ|ট্ট|ট্ঠ|ড্ড|ড্ঢ|ত্ত|ত্থ|দ্দ|দ্ধ|প্প|প্ফ|ব্ব|ব্ভ|ম্ম|য্য|ল্ল|ন্ন|ণ্ণ|শ্শ|ষ্ষ|স্স)'
+/**
+ * After a reph, a consonant written twice (কার্য্য, ধর্ম্ম) or before its aspirated partner
+ * (বার্দ্ধক্য, মূর্চ্ছা) is written once. Each entry: a consonant, then its partner if it has one.
+ * No ণ: the `murdhanya-na` rule has already made it ন.
+ */
+const REPH_DOUBLED = ['কখ', 'গঘ', 'চছ', 'জঝ', 'টঠ', 'ডঢ', 'তথ', 'দধ', 'পফ', 'বভ', 'ম', 'য', 'ল', 'ন', 'শ', 'ষ', 'স']
 
 /** The folding rules, applied in order. */
 export const FOLD_RULES: readonly FoldRule[] = [
-  { name: 'dirgho-i to rossho-i (ী → ি, ঈ → ই)', pattern: /\u09C0/g, replacement: '\u09BF' },
-  { name: 'independent ঈ → ই', pattern: /\u0988/g, replacement: '\u0987' },
-  { name: 'dirgho-u to rossho-u (ূ → ু, ঊ → উ)', pattern: /\u09C2/g, replacement: '\u09C1' },
-  { name: 'independent ঊ → উ', pattern: /\u098A/g, replacement: '\u0989' },
-  { name: 'murdhanya ণ → dental ন', pattern: /\u09A3/g, replacement: '\u09A8' },
-  { name: 'ঙ before ক/গ/খ/ঘ in a conjunct → ং', pattern: /\u0999\u09CD(?=[\u0995-\u0998])/g, replacement: '\u0982' },
-  { name: 'ঙ at word end or before a consonant → ং', pattern: new RegExp(`\\u0999(?=$|${CONSONANT})`, 'g'), replacement: '\u0982' },
+  { name: 'dirgho-i', pattern: /\u09C0/g, replacement: '\u09BF' }, // ী → ি: সরকারী → সরকারি
+  { name: 'independent-dirgho-i', pattern: /\u0988/g, replacement: '\u0987' }, // ঈ → ই: ঈদ → ইদ
+  { name: 'dirgho-u', pattern: /\u09C2/g, replacement: '\u09C1' }, // ূ → ু: দূষিত → দুষিত
+  { name: 'independent-dirgho-u', pattern: /\u098A/g, replacement: '\u0989' }, // ঊ → উ: ঊর্মি → উর্মি
+  { name: 'murdhanya-na', pattern: /\u09A3/g, replacement: '\u09A8' }, // ণ → ন: গভর্ণর → গভর্নর
+  { name: 'nga-conjunct', pattern: /\u0999\u09CD(?=[\u0995-\u0998])/g, replacement: '\u0982' }, // ঙ্ক ঙ্গ → ংক ংগ: সঙ্গীত
+  { name: 'nga-final', pattern: /\u0999(?=$|[\u0995-\u09B9])/g, replacement: '\u0982' }, // ঙ at the end or before a consonant → ং: রঙ, বাঙলা
   {
-    name: 'doubled consonant after reph → single (কার্য্য → কার্য)',
-    pattern: new RegExp(`(?<=\\u09B0\\u09CD)${REPH_GEMINATES}`, 'g'),
-    replacement: (geminate: string) => geminate.slice(2), // keep the second consonant of the pair
+    name: 'reph-doubling', // কার্য্য → কার্য: the first of the pair and its virama go
+    pattern: new RegExp(`(?<=\u09B0\u09CD)(?:${REPH_DOUBLED.map((pair) => `${pair.charAt(0)}\u09CD(?=[${pair}])`).join('|')})`, 'g'),
+    replacement: '',
   },
-  { name: 'word-final visarga dropped (ক্রমশঃ → ক্রমশ)', pattern: /\u0983$/g, replacement: '' },
-].map((rule) => ({ ...rule, pattern: new RegExp(rule.pattern.source.normalize('NFC'), rule.pattern.flags) }))
+  { name: 'final-visarga', pattern: /\u0983$/g, replacement: '' }, // ক্রমশঃ → ক্রমশ
+]
 
 /** Folds one normalised word (see {@link FOLD_RULES}); words that need nothing come back as they are. */
 export function fold(word: string): string {
   if (!mayNeedFolding(word)) return word
   let folded = word
-  for (const rule of FOLD_RULES) {
-    // two calls because TypeScript's replace() overloads take a string or a function, not their union
-    folded = typeof rule.replacement === 'string' ? folded.replace(rule.pattern, rule.replacement) : folded.replace(rule.pattern, rule.replacement)
-  }
+  for (const rule of FOLD_RULES) folded = folded.replace(rule.pattern, rule.replacement)
   return folded
 }
 
