@@ -38,22 +38,23 @@ export type TokenScript = 'bengali' | 'number' | 'other'
 /** A word found by {@link forEachWord}: offsets into the original text. Returning `true` stops the walk. @internal */
 export type WordCallback = (start: number, termEnd: number, end: number, script: TokenScript) => boolean | void
 
+/** Case and classifier clitics that join a number (`২০২৩-এর`, `১২টি`) or, after a hyphen, any word (`ইউএন-এর`). */
+const CASE_CLITICS = ['এর', 'র', 'ের', 'কে', 'তে', 'য়', 'য়ে', 'য়ের', 'এ', 'ও', 'ই', 'রা', 'সহ', 'টি', 'টির']
+
+/** Clitics that join the word before a hyphen: `ইউএন-এর`, `Putin-এর`, `বিএনপি-র`, `দল-গুলোর`. */
+const HYPHEN_CLITICS = new Set([...CASE_CLITICS, 'দের', 'গুলো', 'গুলোর'].map((s) => s.normalize('NFC')))
+
 /** Clitics that join a number written before them: `২৫শে`, `১২টি`, `২য়`, `১০ম`, `২০২৩-এর`. */
 const NUMBER_SUFFIXES = new Set(
-  ['শে', 'টি', 'টা', 'টির', 'টিতে', 'টিকে', 'টায়', 'য়', 'য়ে', 'য়ের', 'ই', 'ও', 'এর', 'র', 'ের', 'এ', 'ে', 'তে', 'কে', 'ম', 'তম', 'রা', 'লা', 'জন', 'জনের', 'জনকে', 'দিন', 'সহ'].map(
-    (s) => s.normalize('NFC'),
-  ),
-)
-
-/** Clitics that join the word before a hyphen: `ইউএন-এর`, `Putin-এর`, `বিএনপি-র`. */
-const HYPHEN_CLITICS = new Set(
-  ['এর', 'র', 'ের', 'কে', 'তে', 'য়', 'এ', 'ও', 'ই', 'রা', 'দের', 'সহ', 'য়ের', 'য়ে', 'টি', 'টির', 'গুলো', 'গুলোর'].map(
-    (s) => s.normalize('NFC'),
-  ),
+  [...CASE_CLITICS, 'শে', 'টা', 'টিতে', 'টিকে', 'টায়', 'ে', 'ম', 'তম', 'লা', 'জন', 'জনের', 'জনকে', 'দিন'].map((s) => s.normalize('NFC')),
 )
 
 /** How a word run is joined to the word before it: directly, through a hyphen, or not at all. */
-type Joint = 'adjacent' | 'hyphen' | 'gap'
+const enum Joint {
+  Gap,
+  Adjacent,
+  Hyphen,
+}
 
 const enum ClusterClass {
   Separator,
@@ -137,7 +138,7 @@ class WordSegmenter {
   #heldTermEnd = -1
   #heldEnd = -1
   #heldScript: TokenScript = 'other'
-  #runJoint: Joint = 'gap'
+  #runJoint = Joint.Gap
   readonly #text: string
   readonly #onWord: WordCallback
 
@@ -171,16 +172,16 @@ class WordSegmenter {
       // a hyphen or an apostrophe right before a Bengali word may join a clitic to the word before
       const joined = (this.#connectorClass === ClusterClass.Hyphen || this.#connectorClass === ClusterClass.Apostrophe) && this.#connectorEnd === start
       this.#closeRun()
-      this.#openRun(start, end, cls, joined ? 'hyphen' : 'gap')
+      this.#openRun(start, end, cls, joined ? Joint.Hyphen : Joint.Gap)
       return
     }
     if (this.#runStart >= 0 && scriptsSplit(this.#lastClass, cls)) {
       this.#closeRun()
-      this.#openRun(start, end, cls, 'adjacent')
+      this.#openRun(start, end, cls, Joint.Adjacent)
       return
     }
     if (this.#runStart >= 0) this.#extend(end, cls)
-    else this.#openRun(start, end, cls, 'gap')
+    else this.#openRun(start, end, cls, Joint.Gap)
   }
 
   /** Does the held connector stay inside the word, given the cluster after it? */
@@ -188,9 +189,8 @@ class WordSegmenter {
     switch (this.#connectorClass) {
       case ClusterClass.Point:
         return this.#lastClass === ClusterClass.Digit && next === ClusterClass.Digit
+      // inside a Bengali word (`ক'রে`, `বিএনপি'র`, `দু:খ`); after a Latin name or a number an apostrophe separates a clitic (`Putin’এর`)
       case ClusterClass.Apostrophe:
-        // inside a Bengali word (`ক'রে`, `বিএনপি'র`); after a Latin name or a number it separates a clitic (`Putin’এর`)
-        return this.#lastClass === ClusterClass.Bengali && next === ClusterClass.Bengali
       case ClusterClass.Colon:
         return this.#lastClass === ClusterClass.Bengali && next === ClusterClass.Bengali
       default:
@@ -232,9 +232,9 @@ class WordSegmenter {
 
   /** A Bengali clitic right after a hyphen, a number or a Latin word joins that word. */
   #joinsHeldWord(start: number, end: number): boolean {
-    if (this.#runJoint === 'gap' || this.#heldStart < 0 || this.#runScript !== 'bengali') return false
+    if (this.#runJoint === Joint.Gap || this.#heldStart < 0 || this.#runScript !== 'bengali') return false
     const piece = normalize(this.#text.slice(start, end))
-    if (this.#runJoint === 'hyphen') return HYPHEN_CLITICS.has(piece)
+    if (this.#runJoint === Joint.Hyphen) return HYPHEN_CLITICS.has(piece)
     if (this.#heldScript === 'number') return NUMBER_SUFFIXES.has(piece)
     return this.#heldScript === 'other' && HYPHEN_CLITICS.has(piece)
   }
