@@ -102,7 +102,7 @@ const DROP = -2
  * end of `out` (khanda ta after a ZWJ, candrabindu moved behind a vowel sign, `অ` + `া`).
  */
 function ruleFor(text: string, i: number, code: number, previous: number, out: number[]): number {
-  if (code < 0x80) return asciiRule(text, i, code, previous)
+  if (code < 0x80 && code !== 0x27) return asciiRule(text, i, code, previous) // the apostrophe ' is handled below
   if (INVISIBLE.has(code)) return DROP
   if (code === ZWJ) {
     if (previous === VIRAMA && out[out.length - 2] === TA) {
@@ -132,13 +132,12 @@ function ruleFor(text: string, i: number, code: number, previous: number, out: n
   return KEEP
 }
 
-/** ASCII: upper case to lower case; `:` between Bengali letters to visarga; `'` as apostrophe. */
+/** ASCII: upper case to lower case; `:` between Bengali letters to visarga. */
 function asciiRule(text: string, i: number, code: number, previous: number): number {
   if (code >= 0x41 && code <= 0x5a) return code + 0x20
   if (code === 0x3a && isBengaliLetterOrMark(previous) && isBengaliLetter(text.charCodeAt(i + 1))) {
     return VISARGA
   }
-  if (APOSTROPHES.has(code)) return isSuffixApostrophe(text, i, previous) ? DROP : KEEP
   return KEEP
 }
 
