@@ -12,6 +12,8 @@
  * @module
  */
 
+import { NUKTA, VIRAMA, isIndependentVowel } from './data/bengali-letters.js'
+
 /** The two keys of a word. */
 export interface AliasKeys {
   /** Consonant-class skeleton with the initial-vowel marker `V` (blocking key). */
@@ -104,9 +106,8 @@ export const CONSONANT_EDIT_COST = 1
 
 const BLOCK_START = 0x0980
 const BLOCK_SIZE = 0x80
-const [VIRAMA, NUKTA, AA_SIGN, ANUSVARA, KHANDA_TA] = [0x09cd, 0x09bc, 0x09be, 0x0982, 0x09ce]
+const [AA_SIGN, ANUSVARA, KHANDA_TA] = [0x09be, 0x0982, 0x09ce]
 const [KA, SSA, JA, NYA, YA, BA, MA, RA, HA] = [...'কষজঞযবমরহ'].map((letter) => letter.charCodeAt(0))
-const [FIRST_INDEPENDENT_VOWEL, LAST_INDEPENDENT_VOWEL] = [0x0985, 0x0994]
 /** Precomposed ড় ঢ় য় are not NFC but are accepted anyway. */
 const PRECOMPOSED_NUKTA_LETTERS: ReadonlyArray<readonly [number, string]> = [[0x09dc, 'R'], [0x09dd, 'R'], [0x09df, '']]
 
@@ -217,7 +218,7 @@ class BengaliKeyScanner {
   #vowel(code: number, symbol: string): void {
     if (this.#leading) {
       if (this.#k0 === '') this.#k0 = this.#k1 = this.#last = 'V'
-      if (code >= FIRST_INDEPENDENT_VOWEL && code <= LAST_INDEPENDENT_VOWEL) this.#endCluster()
+      if (isIndependentVowel(code)) this.#endCluster()
       return
     }
     if (symbol !== '') this.#emitVowel(symbol)
@@ -317,16 +318,16 @@ export function keyDistance(a: string, b: string, max = Number.POSITIVE_INFINITY
   if (Math.abs(a.length - b.length) * VOWEL_EDIT_COST > max) return max + VOWEL_EDIT_COST
   let previous = new Float64Array(b.length + 1)
   let current = new Float64Array(b.length + 1)
-  for (let j = 1; j <= b.length; j++) previous[j] = (previous[j - 1] ?? 0) + editCost(b.charCodeAt(j - 1))
+  for (let j = 1; j <= b.length; j++) previous[j] = (previous[j - 1] as number) + editCost(b.charCodeAt(j - 1))
   for (let i = 1; i <= a.length; i++) {
     const symbol = a.charCodeAt(i - 1)
-    let rowMin = (current[0] = (previous[0] ?? 0) + editCost(symbol))
+    let rowMin = (current[0] = (previous[0] as number) + editCost(symbol))
     for (let j = 1; j <= b.length; j++) {
       const other = b.charCodeAt(j - 1)
       const value = Math.min(
-        (previous[j] ?? 0) + editCost(symbol),
-        (current[j - 1] ?? 0) + editCost(other),
-        (previous[j - 1] ?? 0) + substituteCost(symbol, other),
+        (previous[j] as number) + editCost(symbol),
+        (current[j - 1] as number) + editCost(other),
+        (previous[j - 1] as number) + substituteCost(symbol, other),
       )
       current[j] = value
       if (value < rowMin) rowMin = value
@@ -334,7 +335,7 @@ export function keyDistance(a: string, b: string, max = Number.POSITIVE_INFINITY
     if (rowMin > max) return rowMin
     ;[previous, current] = [current, previous]
   }
-  return previous[b.length] ?? 0
+  return previous[b.length] as number
 }
 
 /**
