@@ -28,37 +28,37 @@ export const MIN_ROMAN_STEM_LENGTH = 3
  * Multi-letter spellings, longest first. Each gives one or more raw keys; in raw keys `a` stands
  * for a vowel that is dropped from K1 but still separates two consonants.
  */
-export const LATIN_DIGRAPHS: ReadonlyArray<readonly [spelling: string, alternatives: readonly string[]]> = [
-  ['tion', ['SaN', 'TIaN']], // English -tion is শন (স্টেশন); Banglish ti+o is তি
-  ['tia', ['TI', 'S']], // English -tial, -tian: essential এসেনশিয়াল / এসেনসিয়াল
-  ['sch', ['S', 'SK', 'SC']], // German sch (শ), English school (স্ক), Banglish s+ch (poschim, শ্চ)
-  ['chr', ['KR']], // Greek ch before r: christ, chris
-  ['tch', ['C', 'TC']], // watch; or t + ch across a boundary (bidyutchalito)
-  ['ksh', ['K']], // ক্ষ: lakshmi, dakshin
-  ['ch', ['C']], // চ ছ
-  ['sh', ['S']], // শ ষ
-  ['th', ['T', 'D']], // থ ঠ; English voiced th is written দ (the দ্য, brother ব্রাদার)
-  ['dh', ['D']], // ধ ঢ
-  ['bh', ['B']], // ভ
-  ['kh', ['K']], // খ
-  ['ph', ['F']], // ফ
-  ['gh', ['G']], // ঘ; never the soft g
-  ['jh', ['J']], // ঝ
-  ['zh', ['J']], // ঝ / zh
-  ['ck', ['K']], // English ck
-  ['nk', ['QK', 'NK']], // ঙ্ক / ংক (bank), or ন + ক across a boundary (sontanke)
-  ['ng', ['Q', 'NG']], // ঙ / ং and ঙ্গ (bangla, singapore), or ন + গ (dingulo)
-  ['ee', ['I']], // ঈ / ী
-  ['ea', ['I']], // English ea: peace, korea
-  ['oo', ['U']], // ঊ / ূ
-  ['ou', ['U', 'a']], // English ou (seoul) or Avro OU (ৌ, dropped)
-  ['au', ['a']], // ঔ / ৌ, or English au (paul): dropped
-  ['ai', ['E', 'I']], // English ai (ukraine, ে) or Banglish a+i (bhai, াই)
-  ['ay', ['E']], // English ay (not before a vowel: there y is a glide, dayitto দায়িত্ব)
-  ['ei', ['E']], // ei
-  ['ey', ['E']], // ey (not before a vowel)
-  ['ew', ['IU']], // English ew /juː/: new নিউ (not before a vowel: dewa দেওয়া)
-]
+export const LATIN_DIGRAPHS: ReadonlyArray<readonly [spelling: string, alternatives: readonly string[]]> = Object.entries({
+  tion: ['SaN', 'TIaN'], // English -tion is শন (স্টেশন); Banglish ti+o is তি
+  tia: ['TI', 'S'], // English -tial, -tian: essential এসেনশিয়াল / এসেনসিয়াল
+  sch: ['S', 'SK', 'SC'], // German sch (শ), English school (স্ক), Banglish s+ch (poschim, শ্চ)
+  chr: ['KR'], // Greek ch before r: christ, chris
+  tch: ['C', 'TC'], // watch; or t + ch across a boundary (bidyutchalito)
+  ksh: ['K'], // ক্ষ: lakshmi, dakshin
+  ch: ['C'], // চ ছ
+  sh: ['S'], // শ ষ
+  th: ['T', 'D'], // থ ঠ; English voiced th is written দ (the দ্য, brother ব্রাদার)
+  dh: ['D'], // ধ ঢ
+  bh: ['B'], // ভ
+  kh: ['K'], // খ
+  ph: ['F'], // ফ
+  gh: ['G'], // ঘ; never the soft g
+  jh: ['J'], // ঝ
+  zh: ['J'], // ঝ / zh
+  ck: ['K'], // English ck
+  nk: ['QK', 'NK'], // ঙ্ক / ংক (bank), or ন + ক across a boundary (sontanke)
+  ng: ['Q', 'NG'], // ঙ / ং and ঙ্গ (bangla, singapore), or ন + গ (dingulo)
+  ee: ['I'], // ঈ / ী
+  ea: ['I'], // English ea: peace, korea
+  oo: ['U'], // ঊ / ূ
+  ou: ['U', 'a'], // English ou (seoul) or Avro OU (ৌ, dropped)
+  au: ['a'], // ঔ / ৌ, or English au (paul): dropped
+  ai: ['E', 'I'], // English ai (ukraine, ে) or Banglish a+i (bhai, াই)
+  ay: ['E'], // English ay (not before a vowel: there y is a glide, dayitto দায়িত্ব)
+  ei: ['E'], // ei
+  ey: ['E'], // ey (not before a vowel)
+  ew: ['IU'], // English ew /juː/: new নিউ (not before a vowel: dewa দেওয়া)
+})
 
 /** Single letters that always give the same raw key. Context letters are in {@link contextLetter}. */
 export const LATIN_LETTER_CLASSES: Readonly<Record<string, string>> = {
@@ -83,15 +83,18 @@ export const LATIN_LETTER_NAMES: Readonly<Record<string, string>> = {
 }
 
 /** Romanised Bengali endings stripped by {@link romanSuffixStrips}, longest first. */
-export const ROMAN_SUFFIXES: ReadonlyArray<{ readonly suffix: string; readonly afterVowel?: boolean }> = [
-  { suffix: 'guloke' }, { suffix: 'gulote' }, { suffix: 'gulor' }, // plural + case: -গুলোকে -গুলোতে -গুলোর
-  { suffix: 'chilen' }, { suffix: 'echen' }, // verb, honorific: -ছিলেন -েছেন
-  { suffix: 'derke' }, { suffix: 'gulo' }, { suffix: 'guli' }, // -দেরকে -গুলো -গুলি
-  { suffix: 'chen' }, { suffix: 'eche' }, // verb: -ছেন -েছে
-  { suffix: 'der' }, { suffix: 'yer' }, { suffix: 'tir' }, // -দের, -য়ের, -টির
-  { suffix: 'er' }, { suffix: 'ke' }, { suffix: 'te' }, { suffix: 'ra' }, { suffix: 'ti' }, // -ের -কে -তে -রা -টি
-  { suffix: 'r', afterVowel: true }, { suffix: 'y', afterVowel: true }, // -র, -য় after a vowel
+export const ROMAN_SUFFIXES: readonly string[] = [
+  'guloke', 'gulote', 'gulor', // plural + case: -গুলোকে -গুলোতে -গুলোর
+  'chilen', 'echen', // verb, honorific: -ছিলেন -েছেন
+  'derke', 'gulo', 'guli', // -দেরকে -গুলো -গুলি
+  'chen', 'eche', // verb: -ছেন -েছে
+  'der', 'yer', 'tir', // -দের, -য়ের, -টির
+  'er', 'ke', 'te', 'ra', 'ti', // -ের -কে -তে -রা -টি
+  'r', 'y', // -র, -য়, only after a vowel
 ]
+
+/** Endings of {@link ROMAN_SUFFIXES} stripped only after a vowel letter. */
+const AFTER_VOWEL_SUFFIXES: readonly string[] = ['r', 'y']
 
 const VOWEL_LETTERS = 'aeiou'
 /** Letters after which an `h` only marks aspiration (and `chh`, `kkh`). */
@@ -100,7 +103,7 @@ const ASPIRATING_LETTERS = 'bcdgjkptszh'
 const RAW_VOWELS = 'IUEa'
 
 function isVowelLetter(letter: string | undefined): boolean {
-  return letter !== undefined && letter !== '' && VOWEL_LETTERS.includes(letter)
+  return letter !== undefined && VOWEL_LETTERS.includes(letter)
 }
 
 function isConsonantLetter(letter: string | undefined): boolean {
@@ -165,20 +168,22 @@ function matchDigraph(word: string, i: number): readonly [string, readonly strin
 }
 
 /** Cuts a word into units; each unit is its list of raw key alternatives. */
-function latinUnits(word: string): string[][] {
-  const units: string[][] = []
+function latinUnits(word: string): Array<readonly string[]> {
+  const units: Array<readonly string[]> = []
   for (let i = 0; i < word.length; ) {
     const letter = word[i] ?? ''
     const digraph = matchDigraph(word, i)
     if (digraph !== undefined) {
-      units.push([...digraph[1]])
+      units.push(digraph[1])
       i += digraph[0].length
       continue
     }
-    const alternatives = contextLetter(word, i) ?? LATIN_LETTER_CLASSES[letter]
-    if (typeof alternatives === 'string' && letter === word[i - 1] && isConsonantLetter(letter)) {
-      units.push([alternatives, `a${alternatives}`]) // geminate (bidda বিদ্দা) or two syllables (panni পাননি)
-    } else if (alternatives !== undefined) units.push(typeof alternatives === 'string' ? [alternatives] : [...alternatives])
+    const contextual = contextLetter(word, i)
+    const key = LATIN_LETTER_CLASSES[letter]
+    if (contextual !== undefined) units.push(contextual)
+    else if (key !== undefined && letter === word[i - 1] && isConsonantLetter(letter)) {
+      units.push([key, `a${key}`]) // geminate (bidda বিদ্দা) or two syllables (panni পাননি)
+    } else if (key !== undefined) units.push([key])
     i++
   }
   return units
@@ -190,7 +195,7 @@ function isAcronym(word: string): boolean {
 }
 
 /** Units of an acronym: letter names, separated by a dropped vowel (each name is its own syllable). */
-function letterNameUnits(word: string): string[][] {
+function letterNameUnits(word: string): Array<readonly string[]> {
   return [...word].map((letter, i) => [(i > 0 ? 'a' : '') + (LATIN_LETTER_NAMES[letter] ?? '')])
 }
 
@@ -201,7 +206,7 @@ const READING_BEAM = 64
  * Readings of a word: one choice per unit, ordered by how many non-primary choices they make
  * (the primary reading first), at most {@link READING_BEAM}.
  */
-function expandUnits(units: readonly string[][]): string[] {
+function expandUnits(units: ReadonlyArray<readonly string[]>): string[] {
   let readings = [{ raw: '', detours: 0 }]
   for (const alternatives of units) {
     readings = readings
@@ -303,11 +308,11 @@ export function latinKeys(word: string): AliasKeys[] {
 export function romanSuffixStrips(word: string): string[] {
   const matched: string[] = []
   const strips: string[] = []
-  for (const { suffix, afterVowel } of ROMAN_SUFFIXES) {
+  for (const suffix of ROMAN_SUFFIXES) {
     if (!word.endsWith(suffix) || matched.some((longer) => longer.endsWith(suffix))) continue
     const stem = word.slice(0, word.length - suffix.length)
     if (stem.length < MIN_ROMAN_STEM_LENGTH) continue
-    if (afterVowel === true && !isVowelLetter(stem[stem.length - 1])) continue
+    if (AFTER_VOWEL_SUFFIXES.includes(suffix) && !isVowelLetter(stem[stem.length - 1])) continue
     matched.push(suffix)
     strips.push(stem)
   }
