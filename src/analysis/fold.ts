@@ -10,8 +10,6 @@
  * @module
  */
 
-import { VIRAMA } from './data/bengali-letters.js'
-
 /** One folding rule, for the docs and the test table. */
 export interface FoldRule {
   /** The rule's id; the comment beside each rule gives an example. */
@@ -46,21 +44,13 @@ export const FOLD_RULES: readonly FoldRule[] = [
   { name: 'final-visarga', pattern: /\u0983$/g, replacement: '' }, // ক্রমশঃ → ক্রমশ
 ]
 
+/** A quick test: does the word hold any character a rule looks at (reph included)? */
+const MAY_NEED_FOLDING = /[\u09C0\u0988\u09C2\u098A\u09A3\u0999\u0983]|\u09B0\u09CD/
+
 /** Folds one normalised word (see {@link FOLD_RULES}); words that need nothing come back as they are. */
 export function fold(word: string): string {
-  if (!mayNeedFolding(word)) return word
+  if (!MAY_NEED_FOLDING.test(word)) return word
   let folded = word
   for (const rule of FOLD_RULES) folded = folded.replace(rule.pattern, rule.replacement)
   return folded
-}
-
-/** A quick scan: does the word hold any character a rule looks at? */
-function mayNeedFolding(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i)
-    if (code === 0x09c0 || code === 0x0988 || code === 0x09c2 || code === 0x098a || code === 0x09a3) return true
-    if (code === 0x0999 || code === 0x0983) return true
-    if (code === VIRAMA && word.charCodeAt(i - 1) === 0x09b0) return true
-  }
-  return false
 }
