@@ -73,13 +73,13 @@ export const LATIN_LETTER_CLASSES: Readonly<Record<string, string>> = {
 
 /**
  * English letter names as Bengali writes them, as raw keys: a word without vowel letters is an
- * acronym, read letter by letter (BSD বিএসডি, TV টিভি, Banglish r আর).
+ * acronym, read letter by letter (BSD বিএসডি, TV টিভি, Banglish r আর). So only the consonant
+ * letters have an entry: a word holding a e i o u or y is never read this way.
  */
 export const LATIN_LETTER_NAMES: Readonly<Record<string, string>> = {
-  a: 'E', b: 'BI', c: 'SI', d: 'DI', e: 'I', f: 'EF', g: 'JI', // এ বি সি ডি ই এফ জি
-  h: 'EIC', i: 'aI', j: 'JE', k: 'KE', l: 'EL', m: 'EM', n: 'EN', // এইচ আই জে কে এল এম এন
-  o: 'a', p: 'PI', q: 'KIU', r: 'aR', s: 'ES', t: 'TI', u: 'IU', // ও পি কিউ আর এস টি ইউ
-  v: 'BI', w: 'DaBLIU', x: 'EKS', y: 'aI', z: 'JED', // ভি ডব্লিউ এক্স ওয়াই জেড
+  b: 'BI', c: 'SI', d: 'DI', f: 'EF', g: 'JI', h: 'EIC', j: 'JE', // বি সি ডি এফ জি এইচ জে
+  k: 'KE', l: 'EL', m: 'EM', n: 'EN', p: 'PI', q: 'KIU', r: 'aR', // কে এল এম এন পি কিউ আর
+  s: 'ES', t: 'TI', v: 'BI', w: 'DaBLIU', x: 'EKS', z: 'JED', // এস টি ভি ডব্লিউ এক্স জেড
 }
 
 /** Romanised Bengali endings stripped by {@link romanSuffixStrips}, longest first. */
