@@ -38,15 +38,19 @@ export type TokenScript = 'bengali' | 'number' | 'other'
 /** A word found by {@link forEachWord}: offsets into the original text. Returning `true` stops the walk. @internal */
 export type WordCallback = (start: number, termEnd: number, end: number, script: TokenScript) => boolean | void
 
-/** Case and classifier clitics that join a number (`২০২৩-এর`, `১২টি`) or, after a hyphen, any word (`ইউএন-এর`). */
-const CASE_CLITICS = ['এর', 'র', 'ের', 'কে', 'তে', 'য়', 'য়ে', 'য়ের', 'এ', 'ও', 'ই', 'রা', 'সহ', 'টি', 'টির']
+/**
+ * Case and classifier clitics that join a number (`২০২৩-এর`, `১২টি`) or, after a hyphen, any word
+ * (`ইউএন-এর`). None begins with a vowel sign: a sign always clings to the cluster before it (the
+ * digit or the hyphen of `১০ের`, `বিএনপি-ের`), so the run after it is `র`.
+ */
+const CASE_CLITICS = ['এর', 'র', 'কে', 'তে', 'য়', 'য়ে', 'য়ের', 'এ', 'ও', 'ই', 'রা', 'সহ', 'টি', 'টির']
 
 /** Clitics that join the word before a hyphen: `ইউএন-এর`, `Putin-এর`, `বিএনপি-র`, `দল-গুলোর`. */
 const HYPHEN_CLITICS = new Set([...CASE_CLITICS, 'দের', 'গুলো', 'গুলোর'].map((s) => s.normalize('NFC')))
 
 /** Clitics that join a number written before them: `২৫শে`, `১২টি`, `২য়`, `১০ম`, `২০২৩-এর`. */
 const NUMBER_SUFFIXES = new Set(
-  [...CASE_CLITICS, 'শে', 'টা', 'টিতে', 'টিকে', 'টায়', 'ে', 'ম', 'তম', 'লা', 'জন', 'জনের', 'জনকে', 'দিন'].map((s) => s.normalize('NFC')),
+  [...CASE_CLITICS, 'শে', 'টা', 'টিতে', 'টিকে', 'টায়', 'ম', 'তম', 'লা', 'জন', 'জনের', 'জনকে', 'দিন'].map((s) => s.normalize('NFC')),
 )
 
 /** How a word run is joined to the word before it: directly, through a hyphen, or not at all. */
