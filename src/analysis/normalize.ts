@@ -165,9 +165,11 @@ function isKhandaTaContext(text: string, from: number): boolean {
   return !isBengaliLetterOrMark(next)
 }
 
-/** Lower-cases a non-ASCII, non-Bengali BMP letter when that keeps it one code unit. */
+/**
+ * Lower-cases a non-ASCII, non-Bengali BMP letter when that keeps it one code unit. A surrogate
+ * on its own has no case, so letters outside the BMP are kept as they are.
+ */
 function lowerCaseRule(code: number): number {
-  if (code >= 0xd800 && code <= 0xdfff) return KEEP
   const char = String.fromCharCode(code)
   const lower = char.toLowerCase()
   if (lower === char || lower.length !== 1) return KEEP
