@@ -296,11 +296,29 @@ export class ScoredQuery {
    * Words are intersected rarest first, so positions are only read for documents that can match.
    */
   private accumulatePhrase(words: readonly (readonly ExpandedTerm[])[], field: number, clauseIndex: number): number {
-    const order = words.map((_, i) => i).sort((a, b) => this.wordFrequency(words[a] ?? []) - this.wordFrequency(words[b] ?? []))
+    const { index } = this.setup
+    // documents holding any term of each word (bounds, free to read)
+    const frequency = words.map((terms) => terms.reduce((sum, term) => sum + index.totalFrequencyBound(term.termId), 0))
+    const order = words.map((_, i) => i).sort((a, b) => (frequency[a] as number) - (frequency[b] as number))
+    // per document that holds every word so far: each word's positions, weight and first term
     let candidates: Map<number, PhraseWord[]> | undefined
     for (const wordIndex of order) {
-      candidates = this.phraseWordPositions(words[wordIndex] ?? [], field, wordIndex, words.length, candidates)
-      if (candidates.size === 0) return 0
+      const found = new Map<number, PhraseWord[]>()
+      words[wordIndex]?.forEach((term, termIndex) => {
+        const reader = index.postings(field, term.termId)
+        while (reader?.next()) {
+          const doc = reader.doc
+          const perWord = found.get(doc) ?? (candidates === undefined ? new Array<PhraseWord>(words.length) : candidates.get(doc))
+          if (perWord === undefined || index.isDeleted(doc)) continue
+          found.set(doc, perWord)
+          const positions = reader.readPositions([])
+          const known = perWord[wordIndex]
+          if (known === undefined) perWord[wordIndex] = { positions, weight: term.weight, termIndex }
+          else for (const position of positions) known.positions.push(position)
+        }
+      })
+      if (found.size === 0) return 0
+      candidates = found
     }
     const { tf, touched } = this.scratch
     let count = 0
@@ -309,70 +327,24 @@ export class ScoredQuery {
       const later = perWord.slice(1).map((word) => new Set(word.positions))
       let occurrences = 0
       for (const start of first.positions) {
-        let matches = true
-        for (let offset = 1; offset <= later.length && matches; offset++) {
-          matches = (later[offset - 1] as Set<number>).has(start + offset)
-        }
-        if (matches) occurrences++
+        if (later.every((positions, i) => positions.has(start + i + 1))) occurrences++
       }
       if (occurrences === 0) continue
       touched[count++] = doc
       tf[doc] = occurrences * Math.min(...perWord.map((word) => word.weight))
-      if (clauseIndex >= 0) this.noteBest(clauseIndex, doc, first.termIndex, field)
+      const best = this.scratch.bestTerm[clauseIndex] // none for clause -1 (an exclusion)
+      if (best !== undefined && best[doc] === 0) {
+        best[doc] = first.termIndex + 1
+        ;(this.scratch.bestField[clauseIndex] as Uint8Array)[doc] = field
+      }
     }
     return count
-  }
-
-  /** Documents (among `within`, when given) where one phrase word occurs, with its positions. */
-  private phraseWordPositions(
-    terms: readonly ExpandedTerm[],
-    field: number,
-    wordIndex: number,
-    wordCount: number,
-    within: Map<number, PhraseWord[]> | undefined,
-  ): Map<number, PhraseWord[]> {
-    const { index } = this.setup
-    const found = new Map<number, PhraseWord[]>()
-    terms.forEach((term, termIndex) => {
-      const reader = index.postings(field, term.termId)
-      if (reader === undefined) return
-      while (reader.next()) {
-        const doc = reader.doc
-        if (index.isDeleted(doc)) continue
-        let perWord = found.get(doc)
-        if (perWord === undefined) {
-          const earlier = within?.get(doc)
-          if (within !== undefined && earlier === undefined) continue
-          perWord = earlier ?? new Array<PhraseWord>(wordCount)
-          found.set(doc, perWord)
-        }
-        const known = perWord[wordIndex]
-        const positions = reader.readPositions([])
-        if (known === undefined) perWord[wordIndex] = { positions, weight: term.weight, termIndex }
-        else for (const position of positions) known.positions.push(position)
-      }
-    })
-    return found
-  }
-
-  /** Documents holding any term of a word (a bound; used to order phrase words). */
-  private wordFrequency(terms: readonly ExpandedTerm[]): number {
-    let total = 0
-    for (const term of terms) total += this.setup.index.totalFrequencyBound(term.termId)
-    return total
-  }
-
-  private noteBest(clauseIndex: number, doc: number, termIndex: number, field: number): void {
-    const best = this.scratch.bestTerm[clauseIndex] as Int32Array
-    if (best[doc] === 0) {
-      best[doc] = termIndex + 1
-      ;(this.scratch.bestField[clauseIndex] as Uint8Array)[doc] = field
-    }
   }
 }
 
 /** The `count` best eligible candidates, best first (ties broken by document number). */
 export function selectTop(scored: ScoredQuery, count: number, keep: (doc: number) => boolean, orderOf: (doc: number) => number): ScoredDocument[] {
+  // the first `count` hits are kept as they come; from then on they form a min-heap by quality
   const heap: RankedDocument[] = []
   for (const doc of scored.candidates) {
     // the coordination factor is at most 1: a raw score below the worst kept hit cannot enter
@@ -383,8 +355,13 @@ export function selectTop(scored: ScoredQuery, count: number, keep: (doc: number
     const item = { doc, score, order: orderOf(doc) }
     if (heap.length === count && !isBetter(item, heap[0] as RankedDocument)) continue
     if (!keep(doc)) continue
-    if (heap.length < count) pushHeap(heap, item)
-    else replaceTop(heap, item)
+    if (heap.length < count) {
+      heap.push(item)
+      if (heap.length === count) for (let i = (count >> 1) - 1; i >= 0; i--) siftDown(heap, i)
+    } else {
+      heap[0] = item
+      siftDown(heap, 0)
+    }
   }
   return heap.sort((a, b) => (isBetter(a, b) ? -1 : 1)).map(({ doc, score }) => ({ doc, score }))
 }
@@ -398,28 +375,15 @@ function isBetter(item: RankedDocument, other: RankedDocument): boolean {
   return item.score > other.score || (item.score === other.score && item.order < other.order)
 }
 
-/** Min-heap by quality: the worst kept hit sits at the top. */
-function pushHeap(heap: RankedDocument[], item: RankedDocument): void {
-  heap.push(item)
-  let i = heap.length - 1
-  while (i > 0) {
-    const parent = (i - 1) >> 1
-    if (!isBetter(heap[parent] as RankedDocument, item)) break
-    heap[i] = heap[parent] as RankedDocument
-    i = parent
-  }
-  heap[i] = item
-}
-
-function replaceTop(heap: RankedDocument[], item: RankedDocument): void {
-  let i = 0
-  const n = heap.length
+/** Moves `heap[i]` down until both its children are better than it (the worst hit sits at the top). */
+function siftDown(heap: RankedDocument[], i: number): void {
+  const item = heap[i] as RankedDocument
   for (;;) {
     const left = 2 * i + 1
-    if (left >= n) break
+    if (left >= heap.length) break
     const right = left + 1
     let worst = left
-    if (right < n && isBetter(heap[left] as RankedDocument, heap[right] as RankedDocument)) worst = right
+    if (right < heap.length && isBetter(heap[left] as RankedDocument, heap[right] as RankedDocument)) worst = right
     const worstItem = heap[worst] as RankedDocument
     if (!isBetter(item, worstItem)) break
     heap[i] = worstItem
