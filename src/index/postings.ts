@@ -178,11 +178,9 @@ export class PostingsReader {
   }
 
   private readVarint(): number {
-    let byte = this.readByte()
-    if (byte < 0x80) return byte
-    let value = byte & 0x7f
-    for (let shift = 7; ; shift += 7) {
-      byte = this.readByte()
+    let value = 0
+    for (let shift = 0; ; shift += 7) {
+      const byte = this.readByte()
       value += (byte & 0x7f) << shift
       if (byte < 0x80) return value >>> 0
     }
