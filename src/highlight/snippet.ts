@@ -33,7 +33,7 @@ export const MAX_SNIPPET_LENGTH = 10_000
 export function resolveHighlight(options: boolean | HighlightOptions | undefined): ResolvedHighlight {
   const given = typeof options === 'object' && options !== null ? options : {}
   const length = given.length ?? DEFAULT_SNIPPET_LENGTH
-  if (typeof length !== 'number' || !Number.isInteger(length) || length < 1 || length > MAX_SNIPPET_LENGTH) {
+  if (!Number.isInteger(length) || length < 1 || length > MAX_SNIPPET_LENGTH) {
     throw new BanglaSearchError('INVALID_OPTION', `highlight.length must be a whole number from 1 to ${MAX_SNIPPET_LENGTH}, got ${describeValue(length)}.`)
   }
   const text = (name: 'open' | 'close' | 'ellipsis', fallback: string): string => {

@@ -28,6 +28,7 @@ export class InvertedIndex {
   readonly fieldLengths: GrowableInt32[]
   /** Per field: total length over live documents. */
   readonly fieldTotals: number[]
+  /** Per document: 1 once deleted (documents past its end are live). */
   private readonly deleted: GrowableInt32 = new GrowableInt32()
   /** Words seen often, by raw form: a small map consulted before the dictionary. */
   private readonly frequentWords = new Map<string, number>()
@@ -136,7 +137,6 @@ export class InvertedIndex {
   /** Numbers a document whose postings are written (or loaded) and counts its field lengths. */
   loadDocument(lengths: readonly number[]): number {
     const doc = this.documentCount++
-    this.deleted.set(doc, 0)
     lengths.forEach((length, field) => {
       this.fieldLengths[field]?.set(doc, length)
       this.fieldTotals[field] = (this.fieldTotals[field] as number) + length
