@@ -155,17 +155,13 @@ export class ScoredQuery {
     this.released = true
     const { scratch, candidates } = this
     const { scores, matchedWeight, flags } = scratch
-    for (let i = 0; i < candidates.length; i++) {
-      const doc = candidates[i] as number
+    for (const doc of candidates) {
       scores[doc] = 0
       matchedWeight[doc] = 0
       flags[doc] = 0
     }
-    for (let clause = 0; clause < this.plan.length; clause++) {
-      const best = scratch.bestTerm[clause] as Int32Array
-      for (let i = 0; i < candidates.length; i++) best[candidates[i] as number] = 0
-    }
-    for (const doc of this.excludedDocs) scratch.flags[doc] = 0
+    for (const best of scratch.bestTerm.slice(0, this.plan.length)) for (const doc of candidates) best[doc] = 0
+    for (const doc of this.excludedDocs) flags[doc] = 0
     shared = scratch
   }
 
