@@ -33,7 +33,7 @@ export const MAX_SNIPPET_LENGTH = 10_000
 export function resolveHighlight(options: boolean | HighlightOptions | undefined): ResolvedHighlight {
   const given = typeof options === 'object' && options !== null ? options : {}
   const length = given.length ?? DEFAULT_SNIPPET_LENGTH
-  if (typeof length !== 'number' || !Number.isInteger(length) || length < 1 || length > MAX_SNIPPET_LENGTH) {
+  if (!Number.isInteger(length) || length < 1 || length > MAX_SNIPPET_LENGTH) {
     throw new BanglaSearchError('INVALID_OPTION', `highlight.length must be a whole number from 1 to ${MAX_SNIPPET_LENGTH}, got ${describeValue(length)}.`)
   }
   const text = (name: 'open' | 'close' | 'ellipsis', fallback: string): string => {
@@ -60,13 +60,12 @@ export const MAX_SNIPPET_HITS = 32
  * ```
  */
 export function makeSnippet(text: string, terms: ReadonlySet<string>, options: ResolvedHighlight): string | undefined {
-  const tokens = wordsAroundHits(text, terms, options.length)
-  const hits = tokens.filter((token) => token.hit)
+  const { words, complete } = wordsAroundHits(text, terms, options.length)
+  const hits = words.filter((word) => word.hit)
   if (hits.length === 0) return undefined
-  const [from, to] = bestWindow(tokens, hits, options.length)
-  const windowStart = from === 0 ? 0 : (tokens[from] as SnippetWord).start
-  const last = tokens[to] as SnippetWord
-  const windowEnd = to === tokens.length - 1 && last.final ? text.length : last.end
+  const [from, to] = bestWindow(words, options.length)
+  const windowStart = from === 0 ? 0 : (words[from] as SnippetWord).start
+  const windowEnd = to === words.length - 1 && complete ? text.length : (words[to] as SnippetWord).end
   let snippet = windowStart > 0 ? options.ellipsis : ''
   let cursor = windowStart
   for (const hit of hits) {
@@ -85,24 +84,21 @@ interface SnippetWord {
   readonly end: number
   readonly term: string
   readonly hit: boolean
-  readonly index: number
-  /** Is this the text's last word (nothing was left unread after it)? */
-  final: boolean
 }
 
 /**
  * The words of the text up to a window's length past the {@link MAX_SNIPPET_HITS}th hit, with
- * the hits marked. Each distinct raw word is normalised once.
+ * the hits marked, and whether they are all of its words. Each distinct raw word is normalised once.
  */
-function wordsAroundHits(text: string, terms: ReadonlySet<string>, length: number): SnippetWord[] {
+function wordsAroundHits(text: string, terms: ReadonlySet<string>, length: number): { words: SnippetWord[]; complete: boolean } {
   const words: SnippetWord[] = []
   const termOf = new Map<string, string>()
   let hits = 0
   let stopAfter = Number.POSITIVE_INFINITY
-  let stopped = false
+  let complete = true
   forEachWord(text, (start, termEnd, end, script) => {
     if (start > stopAfter) {
-      stopped = true
+      complete = false
       return true
     }
     const raw = text.slice(start, termEnd)
@@ -112,32 +108,31 @@ function wordsAroundHits(text: string, terms: ReadonlySet<string>, length: numbe
       termOf.set(raw, term)
     }
     const hit = terms.has(term)
-    words.push({ start, end, term, hit, index: words.length, final: false })
+    words.push({ start, end, term, hit })
     if (hit && ++hits === MAX_SNIPPET_HITS) stopAfter = end + length
     return false
   })
-  const last = words[words.length - 1]
-  if (last !== undefined && !stopped) last.final = true
-  return words
+  return { words, complete }
 }
 
 /** The word range [from, to] of at most `length` code units holding the most distinct matched terms. */
-function bestWindow(words: readonly SnippetWord[], hits: readonly SnippetWord[], length: number): [number, number] {
-  let best: [number, number] = [hits[0]?.index ?? 0, hits[0]?.index ?? 0]
+function bestWindow(words: readonly SnippetWord[], length: number): [number, number] {
+  let best: [number, number] | undefined
   let bestScore = 0
-  for (const hit of hits) {
+  words.forEach((first, from) => {
+    if (!first.hit) return
     const seen = new Set<string>()
-    let to = hit.index
-    for (let j = hit.index; j < words.length && (words[j] as SnippetWord).end - hit.start <= length; j++) {
+    let to = from
+    for (let j = from; j < words.length && (words[j] as SnippetWord).end - first.start <= length; j++) {
       to = j
       if ((words[j] as SnippetWord).hit) seen.add((words[j] as SnippetWord).term)
     }
-    if (seen.size > bestScore) {
+    if (best === undefined || seen.size > bestScore) {
       bestScore = seen.size
-      best = [hit.index, to]
+      best = [from, to]
     }
-  }
-  return centre(words, best, length)
+  })
+  return centre(words, best ?? [0, 0], length)
 }
 
 /** Moves a window that starts at its first hit a little back, so the hit has some context. */

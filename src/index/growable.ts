@@ -14,15 +14,14 @@ export class GrowableInt32 {
   length = 0
 
   constructor(initialCapacity = 16, private readonly fill = 0) {
-    this.data = new Int32Array(Math.max(1, initialCapacity))
-    if (fill !== 0) this.data.fill(fill)
+    this.data = new Int32Array(initialCapacity).fill(fill)
   }
 
   /** Appends a value and returns its index. */
   push(value: number): number {
-    if (this.length === this.data.length) this.grow(this.length + 1)
-    this.data[this.length] = value
-    return this.length++
+    const index = this.length
+    this.set(index, value)
+    return index
   }
 
   /** Reads entry `index` (the fill value past the end). */
@@ -39,14 +38,11 @@ export class GrowableInt32 {
 
   /** Gives back unused capacity (after a bulk load); later pushes grow it again. */
   trim(): void {
-    if (this.data.length > this.length + 16) this.data = this.data.slice(0, Math.max(this.length, 1))
+    if (this.data.length > this.length + 16) this.data = this.data.slice(0, this.length)
   }
 
   private grow(minCapacity: number): void {
-    let capacity = this.data.length * 2
-    while (capacity < minCapacity) capacity *= 2
-    const next = new Int32Array(capacity)
-    if (this.fill !== 0) next.fill(this.fill, this.data.length)
+    const next = new Int32Array(Math.max(this.data.length * 2, minCapacity)).fill(this.fill, this.data.length)
     next.set(this.data)
     this.data = next
   }

@@ -28,9 +28,8 @@ export class InvertedIndex {
   readonly fieldLengths: GrowableInt32[]
   /** Per field: total length over live documents. */
   readonly fieldTotals: number[]
+  /** Per document: 1 once deleted (documents past its end are live). */
   private readonly deleted: GrowableInt32 = new GrowableInt32()
-  /** Per term: the last (document × fields + field) that held it, to merge two spellings of it. */
-  private readonly termSeenIn = new GrowableInt32(16, -1)
   /** Words seen often, by raw form: a small map consulted before the dictionary. */
   private readonly frequentWords = new Map<string, number>()
   /** Per term: how often it was looked up while indexing (to find the frequent words). */
@@ -52,16 +51,12 @@ export class InvertedIndex {
 
   /** Indexes one document's field texts (undefined for an absent field); returns its number. */
   addDocument(fieldTexts: ReadonlyArray<string | undefined>): number {
-    const doc = this.documentCount++
-    this.deleted.set(doc, 0)
-    for (let field = 0; field < this.fieldCount; field++) {
+    const doc = this.documentCount
+    const lengths = Array.from({ length: this.fieldCount }, (_, field) => {
       const text = fieldTexts[field]
-      const length = text === undefined ? 0 : this.indexField(doc, field, text)
-      this.fieldLengths[field]?.set(doc, length)
-      this.fieldTotals[field] = (this.fieldTotals[field] as number) + length
-    }
-    this.liveCount++
-    return doc
+      return text === undefined ? 0 : this.indexField(doc, field, text)
+    })
+    return this.loadDocument(lengths)
   }
 
   /** Marks a document deleted and takes it out of the field statistics. */
@@ -107,34 +102,28 @@ export class InvertedIndex {
   }
 
   /**
-   * Documents holding a term in any field. Exact: while removed documents await a vacuum, their
-   * postings are skipped (a slower path that only runs then).
+   * Documents holding a term in any field, counted up to `atMost`. Exact: while removed documents
+   * await a vacuum, their postings are skipped (a slower path that only runs then).
    */
-  documentFrequency(termId: number): number {
+  documentFrequency(termId: number, atMost = Number.POSITIVE_INFINITY): number {
     if (this.deletedSinceVacuum === 0) return this.totalFrequencyBound(termId)
     let total = 0
     for (let field = 0; field < this.fieldCount; field++) {
       const reader = this.postings(field, termId)
-      while (reader?.next()) if (!this.isDeleted(reader.doc)) total++
+      while (total < atMost && reader?.next()) if (!this.isDeleted(reader.doc)) total++
     }
     return total
   }
 
   /** Does any live document hold this term? */
   hasLiveDocuments(termId: number): boolean {
-    if (this.deletedSinceVacuum === 0) return this.totalFrequencyBound(termId) > 0
-    for (let field = 0; field < this.fieldCount; field++) {
-      const reader = this.postings(field, termId)
-      while (reader?.next()) if (!this.isDeleted(reader.doc)) return true
-    }
-    return false
+    return this.documentFrequency(termId, 1) > 0
   }
 
   /** Returns the unused end of the postings pool to the system (after a bulk add or a load). */
   trim(): void {
     this.pool.trim()
     this.vocabulary.trim()
-    this.termSeenIn.trim()
     this.wordSightings.trim()
     for (const table of [...this.fieldSlots, ...this.fieldLengths, this.deleted]) table.trim()
   }
@@ -145,10 +134,9 @@ export class InvertedIndex {
     this.fieldSlots[field]?.set(termId, slot)
   }
 
-  /** Sets a loaded document's field lengths. */
+  /** Numbers a document whose postings are written (or loaded) and counts its field lengths. */
   loadDocument(lengths: readonly number[]): number {
     const doc = this.documentCount++
-    this.deleted.set(doc, 0)
     lengths.forEach((length, field) => {
       this.fieldLengths[field]?.set(doc, length)
       this.fieldTotals[field] = (this.fieldTotals[field] as number) + length
@@ -173,7 +161,7 @@ export class InvertedIndex {
           if (this.isDeleted(reader.doc)) continue
           if (freshSlot === NO_SLOT) freshSlot = fresh.newSlot()
           reader.readPositions(positions)
-          fresh.append(freshSlot, reader.doc, positions, positions.length)
+          fresh.append(freshSlot, reader.doc, positions)
         }
         if (freshSlot !== NO_SLOT) next.set(termId, freshSlot)
       }
@@ -196,33 +184,23 @@ export class InvertedIndex {
       position++
     })
     // Two spellings of one term in a document (e.g. both encodings of য়) share one posting.
-    const termIds: number[] = []
-    const lists: number[][] = []
-    const listOfTerm = new Map<number, number[]>()
-    const marker = doc * this.fieldCount + field
+    const byTerm = new Map<number, number[]>()
     for (const [word, positions] of byWord) {
       const termId = this.termIdOf(word, wordScript(word))
-      if (this.termSeenIn.get(termId) === marker) {
-        const list = listOfTerm.get(termId) as number[]
-        for (const position of positions) list.push(position)
-        continue
-      }
-      this.termSeenIn.set(termId, marker)
-      termIds.push(termId)
-      lists.push(positions)
-      listOfTerm.set(termId, positions)
+      const list = byTerm.get(termId)
+      if (list === undefined) byTerm.set(termId, positions)
+      else for (const position of positions) list.push(position)
     }
-    if (listOfTerm.size < byWord.size) for (const list of lists) list.sort((a, b) => a - b)
+    const merged = byTerm.size < byWord.size
     const slots = this.fieldSlots[field] as GrowableInt32
-    for (let i = 0; i < termIds.length; i++) {
-      const termId = termIds[i] as number
-      const positions = lists[i] as number[]
+    for (const [termId, positions] of byTerm) {
+      if (merged) positions.sort((a, b) => a - b)
       let slot = slots.get(termId)
       if (slot === NO_SLOT) {
         slot = this.pool.newSlot()
         slots.set(termId, slot)
       }
-      this.pool.append(slot, doc, positions, positions.length)
+      this.pool.append(slot, doc, positions)
     }
     return position
   }

@@ -32,14 +32,15 @@ export class PostingsPool {
   private readonly lastDocs = new GrowableInt32()
   /** Number of documents written to each slot, deleted ones included. */
   readonly docCounts = new GrowableInt32()
-  /** End of the usable part and size level of each slot's first slice (loaded lists have a custom one). */
+  /** End of the usable part of each slot's first slice (a loaded list has one of its own size). */
   private readonly firstEnds = new GrowableInt32()
-  private readonly firstLevels = new GrowableInt32()
-  private readonly scratch: number[] = []
+  /** Scratch space for an entry's header (document gap, tf, size of the positions) and positions. */
+  private readonly header: number[] = []
+  private readonly positionBytes: number[] = []
 
   /** Makes an empty list and returns its slot number. */
   newSlot(): number {
-    return this.makeSlot(SLICE_SIZES[0] - FORWARD_BYTES, 0)
+    return this.makeSlot(SLICE_SIZES[0] - FORWARD_BYTES)
   }
 
   /**
@@ -50,9 +51,7 @@ export class PostingsPool {
    * @param docCount - how many entries they hold
    */
   loadSlot(encoded: Uint8Array, lastDoc: number, docCount: number): number {
-    let level = 0
-    while (level < SLICE_SIZES.length - 1 && (SLICE_SIZES[level] as number) < encoded.length) level++
-    const slot = this.makeSlot(encoded.length, level)
+    const slot = this.makeSlot(encoded.length)
     const start = this.heads.get(slot)
     this.bytes.set(encoded, start)
     this.tails.data[slot] = start + encoded.length
@@ -61,42 +60,32 @@ export class PostingsPool {
     return slot
   }
 
-  private makeSlot(usable: number, level: number): number {
+  /** Makes a list whose first slice has `usable` bytes; the slices after it grow through SLICE_SIZES. */
+  private makeSlot(usable: number): number {
     const start = this.allocate(usable + FORWARD_BYTES)
-    const slot = this.heads.push(start)
     this.tails.push(start)
     this.sliceEnds.push(start + usable)
     this.firstEnds.push(start + usable)
-    this.levels.push(level)
-    this.firstLevels.push(level)
+    this.levels.push(0)
     this.lastDocs.push(-1)
     this.docCounts.push(0)
-    return slot
+    return this.heads.push(start)
   }
 
   /** Appends one document's entry; documents must come in increasing order per slot. */
-  append(slot: number, doc: number, positions: ArrayLike<number>, count: number): void {
-    const scratch = this.scratch
+  append(slot: number, doc: number, positions: readonly number[]): void {
+    const { header, positionBytes } = this
     let length = 0
     let previous = 0
-    for (let i = 0; i < count; i++) {
-      let delta = (positions[i] as number) - previous
-      previous = positions[i] as number
-      while (delta >= 0x80) {
-        scratch[length++] = (delta & 0x7f) | 0x80
-        delta >>>= 7
-      }
-      scratch[length++] = delta
+    for (const position of positions) {
+      length = putVarint(positionBytes, length, position - previous)
+      previous = position
     }
-    this.writeVarint(slot, doc - (this.lastDocs.data[slot] as number) - 1)
-    this.writeVarint(slot, count)
-    this.writeVarint(slot, length)
-    let tail = this.tails.data[slot] as number
-    for (let i = 0; i < length; i++) {
-      if (tail === this.sliceEnds.data[slot]) tail = this.nextSlice(slot, tail)
-      this.bytes[tail++] = scratch[i] as number
-    }
-    this.tails.data[slot] = tail
+    let headerLength = putVarint(header, 0, doc - (this.lastDocs.data[slot] as number) - 1)
+    headerLength = putVarint(header, headerLength, positions.length)
+    headerLength = putVarint(header, headerLength, length)
+    this.writeBytes(slot, header, headerLength)
+    this.writeBytes(slot, positionBytes, length)
     this.lastDocs.data[slot] = doc
     this.docCounts.data[slot] = (this.docCounts.data[slot] as number) + 1
   }
@@ -104,29 +93,22 @@ export class PostingsPool {
   /** Shrinks the byte pool and the slot tables to what is in use (after a bulk load, to return memory). */
   trim(): void {
     if (this.bytes.length > this.used + (this.used >> 4)) this.bytes = this.bytes.slice(0, this.used)
-    for (const table of [this.heads, this.tails, this.sliceEnds, this.levels, this.lastDocs, this.docCounts, this.firstEnds, this.firstLevels]) {
-      table.trim()
-    }
+    for (const table of [this.heads, this.tails, this.sliceEnds, this.levels, this.lastDocs, this.docCounts, this.firstEnds]) table.trim()
   }
 
   /** A reader positioned at the start of a slot's list. */
   reader(slot: number): PostingsReader {
-    return new PostingsReader(this.bytes, this.heads.get(slot), this.tails.get(slot), this.firstEnds.get(slot), this.firstLevels.get(slot))
+    return new PostingsReader(this.bytes, this.heads.get(slot), this.tails.get(slot), this.firstEnds.get(slot))
   }
 
-  private writeVarint(slot: number, value: number): void {
-    while (value >= 0x80) {
-      this.writeByte(slot, (value & 0x7f) | 0x80)
-      value >>>= 7
-    }
-    this.writeByte(slot, value)
-  }
-
-  private writeByte(slot: number, byte: number): void {
+  /** Writes the first `count` bytes of `source` to the end of a slot's list. */
+  private writeBytes(slot: number, source: ArrayLike<number>, count: number): void {
     let tail = this.tails.data[slot] as number
-    if (tail === this.sliceEnds.data[slot]) tail = this.nextSlice(slot, tail)
-    this.bytes[tail] = byte
-    this.tails.data[slot] = tail + 1
+    for (let i = 0; i < count; i++) {
+      if (tail === this.sliceEnds.data[slot]) tail = this.nextSlice(slot, tail)
+      this.bytes[tail++] = source[i] as number
+    }
+    this.tails.data[slot] = tail
   }
 
   /** Chains a new, larger slice after the full one that ends at `end`; returns its first byte. */
@@ -158,20 +140,15 @@ export class PostingsReader {
   doc = -1
   /** The term frequency in the current document. */
   tf = 0
-  private cursor: number
-  private sliceEnd: number
+  private level = 0
   private positionBytes = 0
 
   constructor(
     private readonly bytes: Uint8Array,
-    start: number,
+    private cursor: number,
     private readonly tail: number,
-    firstSliceEnd: number,
-    private level: number,
-  ) {
-    this.cursor = start
-    this.sliceEnd = firstSliceEnd
-  }
+    private sliceEnd: number,
+  ) {}
 
   /** Moves to the next document; false at the end. Unread positions are skipped. */
   next(): boolean {
@@ -201,11 +178,9 @@ export class PostingsReader {
   }
 
   private readVarint(): number {
-    let byte = this.readByte()
-    if (byte < 0x80) return byte
-    let value = byte & 0x7f
-    for (let shift = 7; ; shift += 7) {
-      byte = this.readByte()
+    let value = 0
+    for (let shift = 0; ; shift += 7) {
+      const byte = this.readByte()
       value += (byte & 0x7f) << shift
       if (byte < 0x80) return value >>> 0
     }
@@ -228,12 +203,14 @@ export class PostingsReader {
   }
 }
 
-function pushVarint(out: number[], value: number): void {
+/** Writes `value` as LEB128 into `out` from index `at`; returns the index after it. */
+function putVarint(out: number[], at: number, value: number): number {
   while (value >= 0x80) {
-    out.push((value & 0x7f) | 0x80)
+    out[at++] = (value & 0x7f) | 0x80
     value >>>= 7
   }
-  out.push(value)
+  out[at++] = value
+  return at
 }
 
 function writeInt32(bytes: Uint8Array, at: number, value: number): void {

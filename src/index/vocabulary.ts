@@ -11,8 +11,7 @@
  */
 
 import { bengaliKeys } from '../analysis/alias-keys.js'
-import { fold } from '../analysis/fold.js'
-import { stemCandidates } from '../analysis/stem.js'
+import { foldedStems } from '../analysis/analyze.js'
 import type { TokenScript } from '../analysis/tokenize.js'
 import { GrowableInt32 } from './growable.js'
 
@@ -36,21 +35,20 @@ export class Vocabulary {
   private readonly termIds = new Map<string, number>()
   /** Script of each term: 0 Bengali, 1 number, 2 other. */
   readonly termScripts = new GrowableInt32()
-  /** Stem ids of each term, STEMS_PER_TERM slots each (-1 when unused). */
-  private readonly termStems = new GrowableInt32(16, NONE)
-  /** Next node in the stem's term list; node = term * STEMS_PER_TERM + slot. */
+  /** Next node in the stem's term list; node = term * STEMS_PER_TERM + the stem's slot in the term. */
   private readonly nextTermOfStem = new GrowableInt32(16, NONE)
 
   /** Stem strings (folded) by id. */
   readonly stems: string[] = []
   private readonly stemIds = new Map<string, number>()
+  /** First node of each stem's term list. */
   private readonly stemHeads = new GrowableInt32(16, NONE)
   /** The next stem with the same alias key (K0). */
   private readonly nextStemOfKey = new GrowableInt32(16, NONE)
 
-  /** Alias keys (K0) by id. */
-  readonly keys: string[] = []
+  /** Alias key (K0) ids. */
   private readonly keyIds = new Map<string, number>()
+  /** First stem of each alias key's stem list. */
   private readonly keyHeads = new GrowableInt32(16, NONE)
 
   /** Number of distinct terms. */
@@ -85,17 +83,13 @@ export class Vocabulary {
     this.terms.push(term)
     this.termIds.set(term, id)
     this.termScripts.push(script === 'bengali' ? 0 : script === 'number' ? 1 : 2)
-    if (script !== 'bengali') {
-      this.linkStem(id, 0, this.internStem(term, false))
-      return id
-    }
-    const [first, second] = stemCandidates(term)
-    const firstStem = fold(first as string) || (first as string)
-    this.linkStem(id, 0, this.internStem(firstStem, true))
-    if (second !== undefined) {
-      const secondStem = fold(second) || second
-      if (secondStem !== firstStem) this.linkStem(id, 1, this.internStem(secondStem, true))
-    }
+    const stems = script === 'bengali' ? foldedStems(term) : [term]
+    stems.forEach((stem, slot) => {
+      const stemId = this.internStem(stem, script === 'bengali')
+      const node = id * STEMS_PER_TERM + slot
+      this.nextTermOfStem.set(node, this.stemHeads.get(stemId))
+      this.stemHeads.set(stemId, node)
+    })
     return id
   }
 
@@ -108,7 +102,7 @@ export class Vocabulary {
 
   /** Gives back the unused capacity of the link tables (after a bulk load). */
   trim(): void {
-    for (const table of [this.termScripts, this.termStems, this.nextTermOfStem, this.stemHeads, this.nextStemOfKey, this.keyHeads]) table.trim()
+    for (const table of [this.termScripts, this.nextTermOfStem, this.stemHeads, this.nextStemOfKey, this.keyHeads]) table.trim()
   }
 
   /** Calls `visit` for every stem with this alias key. */
@@ -116,39 +110,22 @@ export class Vocabulary {
     for (let stem = this.keyHeads.get(keyId); stem !== NONE; stem = this.nextStemOfKey.get(stem)) visit(stem)
   }
 
+  /** Returns the id of a stem, adding it (and linking it to its alias key when Bengali) when new. */
   private internStem(stem: string, bengali: boolean): number {
     const known = this.stemIds.get(stem)
     if (known !== undefined) return known
     const id = this.stems.length
     this.stems.push(stem)
     this.stemIds.set(stem, id)
-    this.stemHeads.set(id, NONE)
-    if (bengali) {
-      const { k0 } = bengaliKeys(stem)
-      if (k0.length > 0) this.linkKey(id, this.internKey(k0))
+    const k0 = bengali ? bengaliKeys(stem).k0 : ''
+    if (k0.length === 0) return id
+    let keyId = this.keyIds.get(k0)
+    if (keyId === undefined) {
+      keyId = this.keyIds.size
+      this.keyIds.set(k0, keyId)
     }
+    this.nextStemOfKey.set(id, this.keyHeads.get(keyId))
+    this.keyHeads.set(keyId, id)
     return id
-  }
-
-  private internKey(key: string): number {
-    const known = this.keyIds.get(key)
-    if (known !== undefined) return known
-    const id = this.keys.length
-    this.keys.push(key)
-    this.keyIds.set(key, id)
-    this.keyHeads.set(id, NONE)
-    return id
-  }
-
-  private linkStem(termId: number, slot: number, stemId: number): void {
-    const node = termId * STEMS_PER_TERM + slot
-    this.termStems.set(node, stemId)
-    this.nextTermOfStem.set(node, this.stemHeads.get(stemId))
-    this.stemHeads.set(stemId, node)
-  }
-
-  private linkKey(stemId: number, keyId: number): void {
-    this.nextStemOfKey.set(stemId, this.keyHeads.get(keyId))
-    this.keyHeads.set(keyId, stemId)
   }
 }

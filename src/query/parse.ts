@@ -44,8 +44,12 @@ export interface ParsedQuery {
   readonly warnings: readonly string[]
 }
 
-const QUOTES = new Set(['"', '“', '”', '„'])
-const WHITESPACE = /\s/u
+/**
+ * One clause: an optional `-` that touches what follows, then a quoted phrase (its closing quote
+ * may be missing) or a run of characters up to whitespace or a quote. Straight and curly quotes
+ * count alike.
+ */
+const CLAUSE = /(-(?=\S))?(?:["“”„]([^"“”„]*)(["“”„]?)|([^\s"“”„]+))/gu
 
 /**
  * Splits a query string into clauses.
@@ -62,35 +66,19 @@ export function parseQuery(query: string): ParsedQuery {
   }
   const clauses: QueryClause[] = []
   const warnings: string[] = []
-  let i = 0
-  while (i < query.length) {
-    const char = query[i] as string
-    if (WHITESPACE.test(char)) {
-      i++
-      continue
+  for (const match of query.matchAll(CLAUSE)) {
+    const [, minus, quoted = '', closingQuote, word] = match
+    const exclude = minus !== undefined
+    if (word !== undefined) {
+      const prefix = word.length > 1 && word.endsWith('*')
+      clauses.push({ type: 'word', text: prefix ? word.slice(0, -1) : word, prefix, exclude })
+    } else if (closingQuote === '') {
+      const offset = (match.index as number) + (exclude ? 1 : 0)
+      warnings.push(`Unclosed quote at offset ${offset}: the rest of the query is read as plain words.`)
+      if (quoted.trim().length > 0) clauses.push({ type: 'word', text: quoted, prefix: false, exclude })
+    } else if (quoted.trim().length > 0) {
+      clauses.push({ type: 'phrase', text: quoted, exclude })
     }
-    const exclude = char === '-' && i + 1 < query.length && !WHITESPACE.test(query[i + 1] as string)
-    const start = exclude ? i + 1 : i
-    if (QUOTES.has(query[start] as string)) {
-      const close = findClosingQuote(query, start + 1)
-      if (close < 0) {
-        warnings.push(`Unclosed quote at offset ${start}: the rest of the query is read as plain words.`)
-        const rest = query.slice(start + 1)
-        if (rest.trim().length > 0) clauses.push({ type: 'word', text: rest, prefix: false, exclude })
-        break
-      }
-      const text = query.slice(start + 1, close)
-      if (text.trim().length > 0) clauses.push({ type: 'phrase', text, exclude })
-      i = close + 1
-      continue
-    }
-    let end = start
-    while (end < query.length && !WHITESPACE.test(query[end] as string) && !QUOTES.has(query[end] as string)) end++
-    let text = query.slice(start, end)
-    const prefix = text.length > 1 && text.endsWith('*')
-    if (prefix) text = text.slice(0, -1)
-    if (text.length > 0) clauses.push({ type: 'word', text, prefix, exclude })
-    i = end
   }
   return { clauses, warnings }
 }
@@ -104,9 +92,4 @@ export function showQuery(parsed: ParsedQuery): string {
       return `${sign}${clause.text}${clause.prefix ? '*' : ''}`
     })
     .join(' ')
-}
-
-function findClosingQuote(query: string, from: number): number {
-  for (let i = from; i < query.length; i++) if (QUOTES.has(query[i] as string)) return i
-  return -1
 }

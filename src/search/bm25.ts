@@ -36,10 +36,10 @@ export function tfNorm(tf: number, fieldLength: number, averageFieldLength: numb
 export function resolveBm25(given: Partial<Bm25Parameters> | undefined): Bm25Parameters {
   const k1 = given?.k1 ?? DEFAULT_BM25.k1
   const b = given?.b ?? DEFAULT_BM25.b
-  if (typeof k1 !== 'number' || !Number.isFinite(k1) || k1 < 0) {
+  if (!Number.isFinite(k1) || k1 < 0) {
     throw new BanglaSearchError('INVALID_OPTION', `bm25.k1 must be a finite number >= 0, got ${String(k1)}.`)
   }
-  if (typeof b !== 'number' || !Number.isFinite(b) || b < 0 || b > 1) {
+  if (!Number.isFinite(b) || b < 0 || b > 1) {
     throw new BanglaSearchError('INVALID_OPTION', `bm25.b must be a number between 0 and 1, got ${String(b)}.`)
   }
   return { k1, b }

@@ -52,6 +52,12 @@ export interface ExpansionOptions {
   readonly fuzzy: boolean
 }
 
+/** A candidate stem with its key distance from the query word. */
+interface NearStem {
+  readonly stemId: number
+  readonly distance: number
+}
+
 /** Collects expansions, keeping the best weight per term; terms no live document holds are left out. */
 class ExpansionSet {
   private readonly byTerm = new Map<number, ExpandedTerm>()
@@ -63,6 +69,16 @@ class ExpansionSet {
     if (known !== undefined && known.weight >= weight) return
     if (known === undefined && !this.index.hasLiveDocuments(termId)) return
     this.byTerm.set(termId, { termId, weight, kind })
+  }
+
+  /** Adds every term of a stem (none for -1, a stem not in the dictionary). */
+  addStem(stemId: number, weight: number, kind: MatchKind): void {
+    if (stemId >= 0) this.index.vocabulary.forEachTermOfStem(stemId, (termId) => this.add(termId, weight, kind))
+  }
+
+  /** Adds the terms of each stem, at `weight` scaled down by the stem's key distance. */
+  addNear(stems: readonly NearStem[], weight: number, kind: MatchKind): void {
+    for (const { stemId, distance } of stems) this.addStem(stemId, weight * (1 - distance / 2), kind)
   }
 
   get size(): number {
@@ -84,29 +100,22 @@ export function expandWord(term: string, script: TokenScript, context: Expansion
   if (exactId >= 0) found.add(exactId, MATCH_WEIGHTS.exact, 'exact')
   if (term.length > MAX_EXPANDED_WORD_LENGTH) return found.toArray()
   const stems = script === 'bengali' ? foldedStems(term) : [term]
-  for (const stem of stems) addStemTerms(context, stem, MATCH_WEIGHTS.stem, 'stem', found)
+  for (const stem of stems) found.addStem(vocabulary.stemId(stem), MATCH_WEIGHTS.stem, 'stem')
   for (const stem of stems) {
-    for (const other of context.synonyms.get(stem) ?? []) addStemTerms(context, other, MATCH_WEIGHTS.synonym, 'synonym', found)
+    for (const other of context.synonyms.get(stem) ?? []) found.addStem(vocabulary.stemId(other), MATCH_WEIGHTS.synonym, 'synonym')
   }
   if (script === 'bengali') addAliases(context, stems, found)
-  else if (script === 'other' && isLatin(term)) addRoman(context, term, found)
+  else if (script === 'other' && /^[a-z][a-z0-9']*$/.test(term)) addRoman(context, term, found)
   if (options.prefix) {
     for (const termId of context.prefixes.complete(term)) found.add(termId, MATCH_WEIGHTS.prefix, 'prefix')
   }
   if (options.fuzzy && found.size === 0) {
-    const live = (stemId: number): boolean => stemHasLiveTerms(context, stemId)
-    for (const { stem, distance } of context.fuzzy.match(stems[0] ?? term, live)) {
-      addStemTerms(context, stem, MATCH_WEIGHTS.fuzzy / (1 + distance), 'fuzzy', found)
+    const live = (stemId: number): boolean => stemFrequency(context, stemId) > 0
+    for (const { stemId, distance } of context.fuzzy.match(stems[0] ?? term, live)) {
+      found.addStem(stemId, MATCH_WEIGHTS.fuzzy / (1 + distance), 'fuzzy')
     }
   }
   return found.toArray()
-}
-
-/** Adds every term whose stems include `stem`. */
-function addStemTerms(context: ExpansionContext, stem: string, weight: number, kind: MatchKind, found: ExpansionSet): void {
-  const stemId = context.index.vocabulary.stemId(stem)
-  if (stemId < 0) return
-  context.index.vocabulary.forEachTermOfStem(stemId, (termId) => found.add(termId, weight, kind))
 }
 
 /**
@@ -118,52 +127,24 @@ function addAliases(context: ExpansionContext, stems: readonly string[], found: 
   for (const stem of stems) {
     const { k0, k1 } = bengaliKeys(stem)
     if (k0.length === 0 || (k0.length <= SHORT_KEY_MAX_LENGTH && found.size > 0)) continue
-    const keyId = vocabulary.keyId(k0)
-    if (keyId < 0) continue
-    const threshold = aliasThreshold(k0.length)
-    const candidates: Array<{ stemId: number; distance: number }> = []
-    vocabulary.forEachStemOfKey(keyId, (stemId) => {
-      if (vocabulary.stems[stemId] === stem) return
-      const distance = keyDistance(k1, bengaliKeys(vocabulary.stems[stemId] as string).k1, threshold)
-      if (distance <= threshold) candidates.push({ stemId, distance })
+    const candidates: NearStem[] = []
+    forEachNearStem(context, k0, k1, aliasThreshold(k0.length), (stemId, distance) => {
+      if (vocabulary.stems[stemId] !== stem) candidates.push({ stemId, distance })
     })
-    for (const { stemId, distance } of rankStems(context, candidates).slice(0, ALIAS_MAX_STEMS)) {
-      const weight = MATCH_WEIGHTS.alias * (1 - distance / 2)
-      vocabulary.forEachTermOfStem(stemId, (termId) => found.add(termId, weight, 'alias'))
-    }
+    found.addNear(rankStems(context, candidates).slice(0, ALIAS_MAX_STEMS), MATCH_WEIGHTS.alias, 'alias')
   }
-}
-
-/** Orders candidate stems by key distance, then by how many documents hold them, then by spelling. */
-function rankStems<T extends { stemId: number; distance: number }>(context: ExpansionContext, candidates: T[]): T[] {
-  const { stems } = context.index.vocabulary
-  const frequency = new Map(candidates.map(({ stemId }) => [stemId, stemFrequency(context, stemId)]))
-  return candidates
-    .filter(({ stemId }) => (frequency.get(stemId) ?? 0) > 0)
-    .sort(
-      (a, b) =>
-        a.distance - b.distance ||
-        (frequency.get(b.stemId) ?? 0) - (frequency.get(a.stemId) ?? 0) ||
-        compareCodeUnits(stems[a.stemId] as string, stems[b.stemId] as string),
-    )
 }
 
 /** Latin words: the best few Bengali stems whose keys meet the word's keys. */
 function addRoman(context: ExpansionContext, word: string, found: ExpansionSet): void {
-  const { vocabulary } = context.index
   const candidates = new Map<number, number>()
   let shortestKey = Number.POSITIVE_INFINITY
-  const forms = unique([word, ...romanSuffixStrips(word)])
+  const forms = [...new Set([word, ...romanSuffixStrips(word)])]
   forms.forEach((form, formIndex) => {
     latinKeys(form).forEach(({ k0, k1 }, readingIndex) => {
       const penalty = (formIndex > 0 ? ROMAN_ALTERNATIVE_PENALTY : 0) + (readingIndex > 0 ? ROMAN_ALTERNATIVE_PENALTY : 0)
-      const keyId = vocabulary.keyId(k0)
-      if (keyId < 0) return
-      shortestKey = Math.min(shortestKey, k0.length)
-      const threshold = aliasThreshold(k0.length) + ROMAN_EXTRA_THRESHOLD
-      vocabulary.forEachStemOfKey(keyId, (stemId) => {
-        const distance = keyDistance(k1, bengaliKeys(vocabulary.stems[stemId] as string).k1, threshold)
-        if (distance > threshold) return
+      if (context.index.vocabulary.keyId(k0) >= 0) shortestKey = Math.min(shortestKey, k0.length)
+      forEachNearStem(context, k0, k1, aliasThreshold(k0.length) + ROMAN_EXTRA_THRESHOLD, (stemId, distance) => {
         const known = candidates.get(stemId)
         if (known === undefined || distance + penalty < known) candidates.set(stemId, distance + penalty)
       })
@@ -172,11 +153,28 @@ function addRoman(context: ExpansionContext, word: string, found: ExpansionSet):
   const ranked = rankStems(context, [...candidates].map(([stemId, distance]) => ({ stemId, distance })))
   const best = ranked[0]?.distance ?? 0
   const slack = shortestKey <= SHORT_KEY_MAX_LENGTH ? 0 : ROMAN_DISTANCE_SLACK
-  for (const { stemId, distance } of ranked.slice(0, ROMAN_MAX_STEMS)) {
-    if (distance > best + slack) break
-    const weight = MATCH_WEIGHTS.roman * (1 - distance / 2)
-    vocabulary.forEachTermOfStem(stemId, (termId) => found.add(termId, weight, 'roman'))
-  }
+  const kept = ranked.slice(0, ROMAN_MAX_STEMS).filter(({ distance }) => distance <= best + slack)
+  found.addNear(kept, MATCH_WEIGHTS.roman, 'roman')
+}
+
+/** Calls `visit` for every stem with alias key `k0` whose K1 key is within `threshold` of `k1`. */
+function forEachNearStem(context: ExpansionContext, k0: string, k1: string, threshold: number, visit: (stemId: number, distance: number) => void): void {
+  const { vocabulary } = context.index
+  const keyId = vocabulary.keyId(k0)
+  if (keyId < 0) return
+  vocabulary.forEachStemOfKey(keyId, (stemId) => {
+    const distance = keyDistance(k1, bengaliKeys(vocabulary.stems[stemId] as string).k1, threshold)
+    if (distance <= threshold) visit(stemId, distance)
+  })
+}
+
+/** Orders candidate stems by key distance, then by how many documents hold them, then by spelling; drops stems no live document holds. */
+function rankStems(context: ExpansionContext, candidates: readonly NearStem[]): NearStem[] {
+  const { stems } = context.index.vocabulary
+  return candidates
+    .map((candidate) => ({ ...candidate, frequency: stemFrequency(context, candidate.stemId) }))
+    .filter(({ frequency }) => frequency > 0)
+    .sort((a, b) => a.distance - b.distance || b.frequency - a.frequency || compareCodeUnits(stems[a.stemId] as string, stems[b.stemId] as string))
 }
 
 /** Documents holding any term of a stem (summed over its terms; for ranking candidates). */
@@ -186,21 +184,4 @@ function stemFrequency(context: ExpansionContext, stemId: number): number {
     total += context.index.documentFrequency(termId)
   })
   return total
-}
-
-/** Does a live document hold any term of this stem? */
-function stemHasLiveTerms(context: ExpansionContext, stemId: number): boolean {
-  let live = false
-  context.index.vocabulary.forEachTermOfStem(stemId, (termId) => {
-    if (!live && context.index.hasLiveDocuments(termId)) live = true
-  })
-  return live
-}
-
-function isLatin(term: string): boolean {
-  return /^[a-z][a-z0-9']*$/.test(term)
-}
-
-function unique<T>(values: readonly T[]): T[] {
-  return [...new Set(values)]
 }

@@ -12,6 +12,7 @@
 
 import { collectGraphemes } from 'unicode-segmenter/grapheme'
 import type { Vocabulary } from '../index/vocabulary.js'
+import { compareCodeUnits } from './prefix.js'
 
 /** Clusters a word needs for one typo. */
 export const ONE_TYPO_MIN_CLUSTERS = 5
@@ -27,7 +28,7 @@ export function typoBudget(clusters: number): number {
 
 /** One correction. */
 export interface FuzzyMatch {
-  readonly stem: string
+  readonly stemId: number
   readonly distance: number
 }
 
@@ -40,7 +41,7 @@ export class FuzzyMatcher {
   constructor(private readonly vocabulary: Vocabulary) {}
 
   /** Stems within the typo budget of `word` that pass `keep`, nearest first, ties in code-unit order. */
-  match(word: string, keep: (stemId: number) => boolean = () => true): FuzzyMatch[] {
+  match(word: string, keep: (stemId: number) => boolean): FuzzyMatch[] {
     const clusters = collectGraphemes(word)
     const budget = typoBudget(clusters.length)
     if (budget === 0) return []
@@ -65,9 +66,9 @@ export class FuzzyMatcher {
       const stem = stems[stemId] as string
       if (stem === word) continue
       const distance = clusterDistance(clusters, collectGraphemes(stem), budget)
-      if (distance <= budget && keep(stemId)) found.push({ stem, distance })
+      if (distance <= budget && keep(stemId)) found.push({ stemId, distance })
     }
-    return found.sort((a, b) => a.distance - b.distance || (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0)).slice(0, FUZZY_MAX_RESULTS)
+    return found.sort((a, b) => a.distance - b.distance || compareCodeUnits(stems[a.stemId] as string, stems[b.stemId] as string)).slice(0, FUZZY_MAX_RESULTS)
   }
 
   /** Indexes stems added since the last look, rebuilding when the tail is long. */

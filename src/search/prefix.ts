@@ -48,7 +48,7 @@ export class PrefixLookup {
   private refresh(): void {
     const total = this.index.vocabulary.size
     const tail = total - this.sortedUpTo
-    if (tail === 0 || tail < 256 + this.sortedUpTo / 4) return
+    if (tail < 256 + this.sortedUpTo / 4) return
     const { terms } = this.index.vocabulary
     const ids = Array.from({ length: total }, (_, i) => i)
     ids.sort((a, b) => compareCodeUnits(terms[a] as string, terms[b] as string))

@@ -40,9 +40,3 @@ export const STOPWORD_CLAUSE_WEIGHT = 0.25
  */
 export const COORDINATION_EXPONENT = 0.5
 
-/**
- * A query word found in more than this share of the documents only adds to the score of documents
- * that rarer words found; it never brings in a document by itself, unless the query has nothing
- * rarer. Set above 1 (off): at 0.2 it cost 0.014 MRR@10 on the known-item titles for ~15 % speed.
- */
-export const COMMON_CLAUSE_SHARE = 2
