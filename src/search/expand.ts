@@ -171,10 +171,15 @@ function forEachNearStem(context: ExpansionContext, k0: string, k1: string, thre
 /** Orders candidate stems by key distance, then by how many documents hold them, then by spelling; drops stems no live document holds. */
 function rankStems(context: ExpansionContext, candidates: readonly NearStem[]): NearStem[] {
   const { stems } = context.index.vocabulary
+  const frequency = new Map(candidates.map(({ stemId }) => [stemId, stemFrequency(context, stemId)]))
   return candidates
-    .map((candidate) => ({ ...candidate, frequency: stemFrequency(context, candidate.stemId) }))
-    .filter(({ frequency }) => frequency > 0)
-    .sort((a, b) => a.distance - b.distance || b.frequency - a.frequency || compareCodeUnits(stems[a.stemId] as string, stems[b.stemId] as string))
+    .filter(({ stemId }) => (frequency.get(stemId) ?? 0) > 0)
+    .sort(
+      (a, b) =>
+        a.distance - b.distance ||
+        (frequency.get(b.stemId) ?? 0) - (frequency.get(a.stemId) ?? 0) ||
+        compareCodeUnits(stems[a.stemId] as string, stems[b.stemId] as string),
+    )
 }
 
 /** Documents holding any term of a stem (summed over its terms; for ranking candidates). */
