@@ -29,10 +29,10 @@ export interface SizeResult {
   gzipped: number
 }
 
-/** Bundles `import * as library from '<name>'` (the whole entry, nothing tree-shaken away). */
-export async function measureEntrySize(name: string): Promise<{ minified: number; gzipped: number }> {
+/** Bundles a module text (its imports resolved from the repository) for the browser, minified. */
+export async function bundleForBrowser(contents: string): Promise<Uint8Array> {
   const output = await build({
-    stdin: { contents: `import * as library from ${JSON.stringify(name)}\nexport { library }`, resolveDir: REPO_ROOT, loader: 'js' },
+    stdin: { contents, resolveDir: REPO_ROOT, loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -41,7 +41,12 @@ export async function measureEntrySize(name: string): Promise<{ minified: number
     write: false,
     logLevel: 'silent',
   })
-  const code = output.outputFiles[0]?.contents ?? new Uint8Array()
+  return output.outputFiles[0]?.contents ?? new Uint8Array()
+}
+
+/** Bundles `import * as library from '<name>'` (the whole entry, nothing tree-shaken away). */
+export async function measureEntrySize(name: string): Promise<{ minified: number; gzipped: number }> {
+  const code = await bundleForBrowser(`import * as library from ${JSON.stringify(name)}\nexport { library }`)
   return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength }
 }
 
