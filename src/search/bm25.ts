@@ -28,8 +28,21 @@ export function idf(documentFrequency: number, documentCount: number): number {
  * @param averageFieldLength - the average length of the field
  */
 export function tfNorm(tf: number, fieldLength: number, averageFieldLength: number, params: Bm25Parameters): number {
-  const lengthRatio = averageFieldLength > 0 ? fieldLength / averageFieldLength : 1
-  return (tf * (params.k1 + 1)) / (tf + params.k1 * (1 - params.b + params.b * lengthRatio))
+  const { saturation, base, perWord } = tfNormConstants(params, averageFieldLength)
+  return (saturation * tf) / (tf + base + perWord * fieldLength)
+}
+
+/** {@link tfNorm} as `saturation * tf / (tf + base + perWord * fieldLength)`: the constants of one field, for scoring loops. */
+export interface TfNormConstants {
+  readonly saturation: number
+  readonly base: number
+  readonly perWord: number
+}
+
+/** The constants of {@link tfNorm} for a field of this average length. */
+export function tfNormConstants({ k1, b }: Bm25Parameters, averageFieldLength: number): TfNormConstants {
+  // an empty field (average 0) counts as a field of average length
+  return averageFieldLength > 0 ? { saturation: k1 + 1, base: k1 * (1 - b), perWord: (k1 * b) / averageFieldLength } : { saturation: k1 + 1, base: k1, perWord: 0 }
 }
 
 /** Checks BM25 parameters and fills in defaults. @throws {@link BanglaSearchError} `INVALID_OPTION` */

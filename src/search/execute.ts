@@ -12,7 +12,7 @@
 
 import type { InvertedIndex } from '../index/inverted-index.js'
 import type { Bm25Parameters, MatchKind } from '../types.js'
-import { idf, tfNorm } from './bm25.js'
+import { idf, tfNormConstants } from './bm25.js'
 import type { ExpandedTerm } from './expand.js'
 import type { PlannedClause } from './plan.js'
 import { COORDINATION_EXPONENT } from './weights.js'
@@ -205,14 +205,8 @@ export class ScoredQuery {
     const { index, bm25 } = this.setup
     const { scratch } = this
     const perField = this.setup.fields.map((field) => this.collectField(clause, field, clauseIndex))
-    const credited: number[] = []
-    for (const { docs } of perField) {
-      for (const doc of docs) {
-        if (((scratch.flags[doc] as number) & CREDITED) !== 0) continue
-        scratch.flags[doc] = (scratch.flags[doc] as number) | CREDITED
-        credited.push(doc)
-      }
-    }
+    // the documents matching the clause in any searched field (one field: its list as it is)
+    const credited = perField.length === 1 ? (perField[0] as { docs: Int32Array }).docs : this.union(perField)
     const inverse = idf(credited.length, index.liveCount)
     const { flags, scores } = scratch
     const explain = this.explainFor
@@ -223,6 +217,7 @@ export class ScoredQuery {
       const lengths = index.fieldLengths[field]?.data as Int32Array
       const boost = this.setup.boosts[fieldSlot] ?? 1
       const factor = inverse * boost * clause.weight
+      const { saturation, base, perWord } = tfNormConstants(bm25, average)
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i] as number
         const flag = flags[doc] as number
@@ -232,18 +227,34 @@ export class ScoredQuery {
           this.candidates.push(doc)
         }
         const tf = tfs[i] as number
-        const score = factor * tfNorm(tf, lengths[doc] as number, average, bm25)
+        const score = (factor * saturation * tf) / (tf + base + perWord * (lengths[doc] as number))
         scores[doc] = (scores[doc] as number) + score
         if (explain !== undefined && explain.has(doc)) {
           this.parts.push({ doc, clause: clauseIndex, field, tf, df: credited.length, idf: inverse, fieldLength: lengths[doc] as number, averageFieldLength: average, boost, score })
         }
       }
     }
+    const best = scratch.bestTerm[clauseIndex] as Int32Array
+    const { matchedWeight } = scratch
     for (const doc of credited) {
-      scratch.flags[doc] = (scratch.flags[doc] as number) & ~CREDITED
-      if (((scratch.flags[doc] as number) & SEEN) === 0) (scratch.bestTerm[clauseIndex] as Int32Array)[doc] = 0
-      else scratch.matchedWeight[doc] = (scratch.matchedWeight[doc] as number) + clause.weight
+      if (((flags[doc] as number) & SEEN) === 0) best[doc] = 0
+      else matchedWeight[doc] = (matchedWeight[doc] as number) + clause.weight
     }
+  }
+
+  /** The documents in any of the lists, each once. */
+  private union(perField: readonly { docs: Int32Array }[]): number[] {
+    const { flags } = this.scratch
+    const union: number[] = []
+    for (const { docs } of perField) {
+      for (const doc of docs) {
+        if (((flags[doc] as number) & CREDITED) !== 0) continue
+        flags[doc] = (flags[doc] as number) | CREDITED
+        union.push(doc)
+      }
+    }
+    for (const doc of union) flags[doc] = (flags[doc] as number) & ~CREDITED
+    return union
   }
 
   /** The clause's weighted term frequency per document in one field, copied out of the scratch arrays. */
