@@ -34,9 +34,8 @@ export class PostingsPool {
   readonly docCounts = new GrowableInt32()
   /** End of the usable part of each slot's first slice (a loaded list has one of its own size). */
   private readonly firstEnds = new GrowableInt32()
-  /** Scratch space for an entry's header (document gap, tf, size of the positions) and positions. */
-  private readonly header: number[] = []
-  private readonly positionBytes: number[] = []
+  /** Scratch space for one encoded entry. */
+  private readonly entry: number[] = []
 
   /** Makes an empty list and returns its slot number. */
   newSlot(): number {
@@ -74,18 +73,8 @@ export class PostingsPool {
 
   /** Appends one document's entry; documents must come in increasing order per slot. */
   append(slot: number, doc: number, positions: readonly number[]): void {
-    const { header, positionBytes } = this
-    let length = 0
-    let previous = 0
-    for (const position of positions) {
-      length = putVarint(positionBytes, length, position - previous)
-      previous = position
-    }
-    let headerLength = putVarint(header, 0, doc - (this.lastDocs.data[slot] as number) - 1)
-    headerLength = putVarint(header, headerLength, positions.length)
-    headerLength = putVarint(header, headerLength, length)
-    this.writeBytes(slot, header, headerLength)
-    this.writeBytes(slot, positionBytes, length)
+    const length = encodeEntry(this.entry, doc - (this.lastDocs.data[slot] as number) - 1, positions)
+    this.writeBytes(slot, this.entry, length)
     this.lastDocs.data[slot] = doc
     this.docCounts.data[slot] = (this.docCounts.data[slot] as number) + 1
   }
@@ -201,6 +190,26 @@ export class PostingsReader {
     this.cursor = readInt32(this.bytes, this.sliceEnd)
     this.sliceEnd = this.cursor + (SLICE_SIZES[this.level] as number) - FORWARD_BYTES
   }
+}
+
+/**
+ * Encodes one entry, `docGap, tf, positionBytes, positionDeltas…` (LEB128), into `out` from
+ * index 0; returns its length in bytes.
+ *
+ * @param docGap - the document number minus the previous entry's, minus 1
+ * @param positions - the term's positions in the document, increasing
+ */
+export function encodeEntry(out: number[], docGap: number, positions: readonly number[]): number {
+  let positionBytes = 0
+  for (let i = 0; i < positions.length; i++) {
+    const delta = (positions[i] as number) - (i > 0 ? (positions[i - 1] as number) : 0)
+    positionBytes += delta < 0x80 ? 1 : delta < 0x4000 ? 2 : delta < 0x200000 ? 3 : delta < 0x10000000 ? 4 : 5
+  }
+  let at = putVarint(out, 0, docGap)
+  at = putVarint(out, at, positions.length)
+  at = putVarint(out, at, positionBytes)
+  for (let i = 0; i < positions.length; i++) at = putVarint(out, at, (positions[i] as number) - (i > 0 ? (positions[i - 1] as number) : 0))
+  return at
 }
 
 /** Writes `value` as LEB128 into `out` from index `at`; returns the index after it. */

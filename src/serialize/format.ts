@@ -14,6 +14,7 @@
 import { checkId, DocumentTable } from '../documents.js'
 import { BanglaSearchError, isPlainObject } from '../errors.js'
 import { InvertedIndex } from '../index/inverted-index.js'
+import { encodeEntry } from '../index/postings.js'
 import { resolveIndexOptions, type ResolvedIndexOptions } from '../options.js'
 import { compareCodeUnits } from '../search/prefix.js'
 import type { DocumentId, SearchIndexOptions, StoredFields } from '../types.js'
@@ -186,46 +187,24 @@ function savePostings(inverted: InvertedIndex, field: number, termIds: readonly 
   return { offsets: encodeInt32s(offsets), counts: encodeInt32s(counts), data: encodeBase64(writer.bytes()) }
 }
 
-/** Appends LEB128 entries to a growing byte array. */
+/** Appends encoded entries to a growing byte array. */
 class ByteWriter {
   private buffer = new Uint8Array(1 << 16)
+  private readonly entryBytes: number[] = []
   length = 0
 
-  entry(docDelta: number, positions: readonly number[]): void {
-    const positionStart = this.length
-    let previous = 0
-    for (const position of positions) {
-      this.varint(position - previous)
-      previous = position
+  entry(docGap: number, positions: readonly number[]): void {
+    const size = encodeEntry(this.entryBytes, docGap, positions)
+    if (this.length + size > this.buffer.length) {
+      const next = new Uint8Array(Math.max(this.buffer.length * 2, this.length + size))
+      next.set(this.buffer.subarray(0, this.length))
+      this.buffer = next
     }
-    const positionBytes = this.buffer.slice(positionStart, this.length)
-    this.length = positionStart
-    this.varint(docDelta)
-    this.varint(positions.length)
-    this.varint(positionBytes.length)
-    this.ensure(positionBytes.length)
-    this.buffer.set(positionBytes, this.length)
-    this.length += positionBytes.length
+    for (let i = 0; i < size; i++) this.buffer[this.length++] = this.entryBytes[i] as number
   }
 
   bytes(): Uint8Array {
     return this.buffer.slice(0, this.length)
-  }
-
-  private varint(value: number): void {
-    this.ensure(5)
-    while (value >= 0x80) {
-      this.buffer[this.length++] = (value & 0x7f) | 0x80
-      value >>>= 7
-    }
-    this.buffer[this.length++] = value
-  }
-
-  private ensure(extra: number): void {
-    if (this.length + extra <= this.buffer.length) return
-    const next = new Uint8Array(Math.max(this.buffer.length * 2, this.length + extra))
-    next.set(this.buffer.subarray(0, this.length))
-    this.buffer = next
   }
 }
 
