@@ -47,3 +47,14 @@ export class GrowableInt32 {
     this.data = next
   }
 }
+
+/**
+ * A byte array that holds at least `needed` bytes and starts with the first `used` bytes of
+ * `bytes`: `bytes` itself when it is large enough, otherwise a copy at least twice as large.
+ */
+export function withRoom(bytes: Uint8Array<ArrayBuffer>, used: number, needed: number): Uint8Array<ArrayBuffer> {
+  if (needed <= bytes.length) return bytes
+  const next = new Uint8Array(Math.max(bytes.length * 2, needed))
+  next.set(bytes.subarray(0, used))
+  return next
+}

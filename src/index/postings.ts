@@ -10,7 +10,7 @@
  * @internal
  */
 
-import { GrowableInt32 } from './growable.js'
+import { GrowableInt32, withRoom } from './growable.js'
 
 /** Slice sizes in bytes, the last 4 bytes of each hold the address of the next slice. */
 const SLICE_SIZES = [8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096] as const
@@ -112,11 +112,7 @@ export class PostingsPool {
   }
 
   private allocate(size: number): number {
-    if (this.used + size > this.bytes.length) {
-      const next = new Uint8Array(Math.max(this.bytes.length * 2, this.used + size))
-      next.set(this.bytes.subarray(0, this.used))
-      this.bytes = next
-    }
+    this.bytes = withRoom(this.bytes, this.used, this.used + size)
     const start = this.used
     this.used += size
     return start

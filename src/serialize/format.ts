@@ -14,6 +14,7 @@
 import { checkId, DocumentTable } from '../documents.js'
 import { BanglaSearchError, isPlainObject } from '../errors.js'
 import { InvertedIndex } from '../index/inverted-index.js'
+import { withRoom } from '../index/growable.js'
 import { encodeEntry } from '../index/postings.js'
 import { resolveIndexOptions, type ResolvedIndexOptions } from '../options.js'
 import { compareCodeUnits } from '../search/prefix.js'
@@ -195,11 +196,7 @@ class ByteWriter {
 
   entry(docGap: number, positions: readonly number[]): void {
     const size = encodeEntry(this.entryBytes, docGap, positions)
-    if (this.length + size > this.buffer.length) {
-      const next = new Uint8Array(Math.max(this.buffer.length * 2, this.length + size))
-      next.set(this.buffer.subarray(0, this.length))
-      this.buffer = next
-    }
+    this.buffer = withRoom(this.buffer, this.length, this.length + size)
     for (let i = 0; i < size; i++) this.buffer[this.length++] = this.entryBytes[i] as number
   }
 
