@@ -6,25 +6,20 @@
  * @module
  */
 
-import { foldedStems } from './analysis/analyze.js'
 import { tokenize } from './analysis/tokenize.js'
 import { checkDocument, checkId, DocumentTable, type CheckedDocument } from './documents.js'
 import { BanglaSearchError, describeValue } from './errors.js'
-import { makeSnippet, resolveHighlight } from './highlight/snippet.js'
 import { InvertedIndex } from './index/inverted-index.js'
 import { resolveIndexOptions, resolveSearchOptions, wholeNumber, type ResolvedIndexOptions, type ResolvedSearchOptions } from './options.js'
 import { parseQuery, type ParsedQuery } from './query/parse.js'
 import { loadIndex, loadIndexAsync, saveIndex, type LoadedIndex, type SavedIndex } from './serialize/format.js'
-import { ScoredQuery, selectTop } from './search/execute.js'
 import { FuzzyMatcher } from './search/fuzzy.js'
-import { planQuery, type PlannedClause } from './search/plan.js'
 import { PrefixLookup } from './search/prefix.js'
-import { MATCH_KIND_ORDER } from './search/weights.js'
+import { runQuery } from './search/run-query.js'
+import { buildSynonyms } from './search/synonyms.js'
 import type {
   AddAllAsyncOptions,
   DocumentId,
-  MatchInfo,
-  ScoreExplanation,
   SearchDocument,
   SearchHit,
   SearchIndexOptions,
@@ -34,8 +29,7 @@ import type {
   Suggestion,
 } from './types.js'
 
-/** Query clauses beyond this many are ignored (a 10,000-word query is cut, not fatal). */
-export const MAX_QUERY_CLAUSES = 64
+export { MAX_QUERY_CLAUSES } from './search/run-query.js'
 /** Deleted documents are vacuumed once they are this share of all document numbers. */
 export const AUTO_VACUUM_SHARE = 0.25
 /** ...and at least this many. */
@@ -183,41 +177,8 @@ export class SearchIndex {
   }
 
   private runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, options: SearchOptions | undefined): SearchHit[] {
-    const context = { index: this.inverted, prefixes: this.prefixes, fuzzy: this.fuzzy, synonyms: this.synonyms }
-    const plan = planQuery(parsed, context, resolved, MAX_QUERY_CLAUSES)
-    if (!plan.some((clause) => !clause.exclude)) return []
-    const { fields, boost, bm25 } = this.options
-    const setup = {
-      index: this.inverted,
-      fields: resolved.fields.map((field) => fields.indexOf(field)),
-      boosts: resolved.fields.map((field) => ownNumber(boost, field) * ownNumber(options?.boost, field)),
-      bm25,
-      requireAll: resolved.combineWith === 'and',
-    }
-    const { ids, stored, order } = this.documents
-    const { terms } = this.inverted.vocabulary
-    const filter = options?.filter
-    const keep = filter === undefined ? () => true : (doc: number) => filter({ ...stored[doc] }, ids[doc] as DocumentId)
-    const scored = new ScoredQuery(plan, setup)
-    let explained: ScoredQuery | undefined
-    try {
-      const top = selectTop(scored, resolved.offset + resolved.limit, keep, (doc) => order[doc] as number).slice(resolved.offset)
-      if (resolved.explain) explained = new ScoredQuery(plan, setup, new Set(top.map((hit) => hit.doc)))
-      const highlight = options?.highlight ? resolveHighlight(options.highlight) : undefined
-      const matchedTerms = highlight === undefined ? undefined : termsOfPlan(plan, terms)
-      return top.map(({ doc, score }) => {
-        const match = describeMatches(scored, plan, doc, terms, fields)
-        // spread, not Object.assign: a stored field named __proto__ must stay data
-        const hit: Record<string, unknown> = { ...stored[doc], id: ids[doc], score, match }
-        if (highlight !== undefined && matchedTerms !== undefined) Object.assign(hit, snippetOf(stored[doc], match, fields, matchedTerms, highlight))
-        if (explained !== undefined) hit['explanation'] = explain(explained, plan, doc, fields)
-        Object.defineProperty(hit, INSPECT, INSPECT_HIT)
-        return hit as SearchHit
-      })
-    } finally {
-      explained?.release()
-      scored.release()
-    }
+    const context = { index: this.inverted, documents: this.documents, options: this.options, prefixes: this.prefixes, fuzzy: this.fuzzy, synonyms: this.synonyms }
+    return runQuery(parsed, resolved, options, context)
   }
 
   /**
@@ -326,93 +287,6 @@ export class SearchIndex {
     const deleted = this.inverted.deletedSinceVacuum
     if (deleted >= AUTO_VACUUM_MIN && deleted >= this.inverted.documentCount * AUTO_VACUUM_SHARE) this.vacuum()
   }
-}
-
-/** How each clause matched one document, best kind first. */
-function describeMatches(scored: ScoredQuery, plan: readonly PlannedClause[], doc: number, terms: readonly string[], fields: readonly string[]): MatchInfo[] {
-  return scored
-    .matchesOf(doc)
-    .map((found) => ({
-      query: (plan[found.clause] as PlannedClause).label,
-      term: terms[found.termId] as string,
-      field: fields[found.field] as string,
-      kind: found.kind,
-    }))
-    .sort((a, b) => MATCH_KIND_ORDER.indexOf(a.kind) - MATCH_KIND_ORDER.indexOf(b.kind))
-}
-
-/** The indexed terms a plan looks for (not those it excludes), to mark in snippets. */
-function termsOfPlan(plan: readonly PlannedClause[], terms: readonly string[]): Set<string> {
-  const found = new Set<string>()
-  for (const clause of plan) {
-    if (clause.exclude) continue
-    for (const word of clause.words) for (const term of word) found.add(terms[term.termId] as string)
-  }
-  return found
-}
-
-/** A snippet from the first stored field (those that matched first) that holds a match. */
-function snippetOf(
-  stored: StoredFields | undefined,
-  match: readonly MatchInfo[],
-  fields: readonly string[],
-  terms: ReadonlySet<string>,
-  highlight: ReturnType<typeof resolveHighlight>,
-): { snippet?: string; snippetField?: string } {
-  if (stored === undefined) return {}
-  for (const field of new Set([...match.map((m) => m.field), ...fields])) {
-    const text = stored[field]
-    const snippet = typeof text === 'string' ? makeSnippet(text, terms, highlight) : undefined
-    if (snippet !== undefined) return { snippet, snippetField: field }
-  }
-  return {}
-}
-
-/** The scoring parts of one document, with the clause and field named (the numbers keep their names). */
-function explain(explained: ScoredQuery, plan: readonly PlannedClause[], doc: number, fields: readonly string[]): ScoreExplanation[] {
-  return explained.parts
-    .filter((part) => part.doc === doc)
-    .map(({ doc: _doc, clause, field, ...numbers }) => ({
-      clause: (plan[clause] as PlannedClause).label,
-      field: fields[field] as string,
-      ...numbers,
-      clauseWeight: (plan[clause] as PlannedClause).weight,
-    }))
-}
-
-/** Synonym groups keyed by every member's stems (Bengali) or lower-cased form (other scripts). */
-function buildSynonyms(groups: ReadonlyArray<readonly string[]>): Map<string, string[]> {
-  const synonyms = new Map<string, string[]>()
-  for (const group of groups) {
-    const keys = group.map((word) => synonymKeys(word))
-    keys.forEach((own, i) => {
-      const others = keys.filter((_, j) => j !== i).flat()
-      for (const key of own) synonyms.set(key, [...new Set([...(synonyms.get(key) ?? []), ...others])])
-    })
-  }
-  return synonyms
-}
-
-function synonymKeys(word: string): string[] {
-  return tokenize(word).flatMap((token) => (token.script === 'bengali' ? foldedStems(token.term) : [token.term]))
-}
-
-/** A field's factor in a boost table, 1 when absent (own properties only: a field may be named `constructor`). */
-function ownNumber(table: Readonly<Record<string, number>> | undefined, field: string): number {
-  return table !== undefined && Object.hasOwn(table, field) ? (table[field] as number) : 1
-}
-
-/** Node's `util.inspect` hook, reached through the global symbol registry (no Node import). */
-const INSPECT = Symbol.for('nodejs.util.inspect.custom')
-
-/** Gives a hit a short, readable form in the Node REPL: id, score, match kinds and snippet (not enumerable). */
-const INSPECT_HIT: PropertyDescriptor = {
-  enumerable: false,
-  value(this: SearchHit): string {
-    const kinds = this.match.map((m) => `${m.term}:${m.kind}`).join(', ')
-    const snippet = this.snippet === undefined ? '' : `\n  ${this.snippet}`
-    return `Hit ${JSON.stringify(this.id)} score ${this.score.toFixed(3)} [${kinds}]${snippet}`
-  },
 }
 
 function throwIfAborted(signal: AbortSignal | undefined, message: string): void {

@@ -14,6 +14,7 @@ import { bengaliKeys } from '../analysis/alias-keys.js'
 import { foldedStems } from '../analysis/analyze.js'
 import type { TokenScript } from '../analysis/tokenize.js'
 import { GrowableInt32 } from './growable.js'
+import { hashSlice, WordTable } from './word-table.js'
 
 const NONE = -1
 
@@ -32,11 +33,18 @@ export const STEMS_PER_TERM = 2
 export class Vocabulary {
   /** Term strings by id. */
   readonly terms: string[] = []
-  private readonly termIds = new Map<string, number>()
+  /** Terms, and raw spellings that differ from their term, → term ids. */
+  readonly words = new WordTable()
   /** Script of each term: 0 Bengali, 1 number, 2 other. */
   readonly termScripts = new GrowableInt32()
-  /** Next node in the stem's term list; node = term * STEMS_PER_TERM + the stem's slot in the term. */
+  /** The stems of each term: node = term * STEMS_PER_TERM + slot, -1 past the term's last stem. */
+  readonly termStems = new GrowableInt32(16, NONE)
+  /** Next node in the stem's term list. */
   private readonly nextTermOfStem = new GrowableInt32(16, NONE)
+  /** Per stem: the number of terms that have it. */
+  readonly stemTermCounts = new GrowableInt32()
+  /** Per stem: its K1 alias key, computed on first use (it does not depend on the query). */
+  private readonly stemDetailKeys: (string | undefined)[] = []
 
   /** Stem strings (folded) by id. */
   readonly stems: string[] = []
@@ -58,7 +66,12 @@ export class Vocabulary {
 
   /** The id of a term, or -1. */
   termId(term: string): number {
-    return this.termIds.get(term) ?? NONE
+    return this.words.get(term)
+  }
+
+  /** Registers a raw spelling of an existing term (a word that normalises to it). */
+  addRawForm(raw: string, hash: number, termId: number): void {
+    this.words.add(raw, hash, termId)
   }
 
   /** The id of a folded stem, or -1. */
@@ -76,19 +89,23 @@ export class Vocabulary {
    * not to be a view into a larger one (e.g. it came from JSON.parse), so no copy is needed.
    */
   intern(term: string, script: TokenScript, flat = false): number {
-    const known = this.termIds.get(term)
-    if (known !== undefined) return known
+    const hash = hashSlice(term, 0, term.length)
+    const known = this.words.find(term, 0, term.length, hash)
+    if (known >= 0) return known
     if (!flat) term = detach(term)
     const id = this.terms.length
     this.terms.push(term)
-    this.termIds.set(term, id)
+    this.words.add(term, hash, id)
     this.termScripts.push(script === 'bengali' ? 0 : script === 'number' ? 1 : 2)
     const stems = script === 'bengali' ? foldedStems(term) : [term]
+    this.termStems.set(id * STEMS_PER_TERM + STEMS_PER_TERM - 1, NONE)
     stems.forEach((stem, slot) => {
       const stemId = this.internStem(stem, script === 'bengali')
       const node = id * STEMS_PER_TERM + slot
+      this.termStems.set(node, stemId)
       this.nextTermOfStem.set(node, this.stemHeads.get(stemId))
       this.stemHeads.set(stemId, node)
+      this.stemTermCounts.set(stemId, this.stemTermCounts.get(stemId) + 1)
     })
     return id
   }
@@ -100,9 +117,19 @@ export class Vocabulary {
     }
   }
 
+  /** The K1 alias key of a Bengali stem (cached: keys never change). */
+  stemDetailKey(stemId: number): string {
+    let key = this.stemDetailKeys[stemId]
+    if (key === undefined) {
+      key = bengaliKeys(this.stems[stemId] as string).k1
+      this.stemDetailKeys[stemId] = key
+    }
+    return key
+  }
+
   /** Gives back the unused capacity of the link tables (after a bulk load). */
   trim(): void {
-    for (const table of [this.termScripts, this.nextTermOfStem, this.stemHeads, this.nextStemOfKey, this.keyHeads]) table.trim()
+    for (const table of [this.termScripts, this.termStems, this.nextTermOfStem, this.stemTermCounts, this.stemHeads, this.nextStemOfKey, this.keyHeads]) table.trim()
   }
 
   /** Calls `visit` for every stem with this alias key. */

@@ -35,6 +35,8 @@ export interface ExpandedTerm {
   readonly termId: number
   readonly weight: number
   readonly kind: MatchKind
+  /** The stem through which every term of the stem was added at this weight, or -1 for a term added on its own. */
+  readonly via: number
 }
 
 /** What expansion needs from the index besides the postings. */
@@ -64,16 +66,16 @@ class ExpansionSet {
 
   constructor(private readonly index: InvertedIndex) {}
 
-  add(termId: number, weight: number, kind: MatchKind): void {
+  add(termId: number, weight: number, kind: MatchKind, via = -1): void {
     const known = this.byTerm.get(termId)
     if (known !== undefined && known.weight >= weight) return
     if (known === undefined && !this.index.hasLiveDocuments(termId)) return
-    this.byTerm.set(termId, { termId, weight, kind })
+    this.byTerm.set(termId, { termId, weight, kind, via })
   }
 
   /** Adds every term of a stem (none for -1, a stem not in the dictionary). */
   addStem(stemId: number, weight: number, kind: MatchKind): void {
-    if (stemId >= 0) this.index.vocabulary.forEachTermOfStem(stemId, (termId) => this.add(termId, weight, kind))
+    if (stemId >= 0) this.index.vocabulary.forEachTermOfStem(stemId, (termId) => this.add(termId, weight, kind, stemId))
   }
 
   /** Adds the terms of each stem, at `weight` scaled down by the stem's key distance. */
@@ -163,7 +165,7 @@ function forEachNearStem(context: ExpansionContext, k0: string, k1: string, thre
   const keyId = vocabulary.keyId(k0)
   if (keyId < 0) return
   vocabulary.forEachStemOfKey(keyId, (stemId) => {
-    const distance = keyDistance(k1, bengaliKeys(vocabulary.stems[stemId] as string).k1, threshold)
+    const distance = keyDistance(k1, vocabulary.stemDetailKey(stemId), threshold)
     if (distance <= threshold) visit(stemId, distance)
   })
 }
@@ -184,9 +186,5 @@ function rankStems(context: ExpansionContext, candidates: readonly NearStem[]): 
 
 /** Documents holding any term of a stem (summed over its terms; for ranking candidates). */
 function stemFrequency(context: ExpansionContext, stemId: number): number {
-  let total = 0
-  context.index.vocabulary.forEachTermOfStem(stemId, (termId) => {
-    total += context.index.documentFrequency(termId)
-  })
-  return total
+  return context.index.stemFrequency(stemId)
 }

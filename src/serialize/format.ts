@@ -15,7 +15,8 @@ import { checkId, DocumentTable } from '../documents.js'
 import { BanglaSearchError, isPlainObject } from '../errors.js'
 import { InvertedIndex } from '../index/inverted-index.js'
 import { withRoom } from '../index/growable.js'
-import { encodeEntry } from '../index/postings.js'
+import { CompactListsWriter, type CompactLists } from '../index/compact-lists.js'
+import { encodeEntry } from './v1-entry.js'
 import { resolveIndexOptions, type ResolvedIndexOptions } from '../options.js'
 import { compareCodeUnits } from '../search/prefix.js'
 import type { DocumentId, SearchIndexOptions, StoredFields } from '../types.js'
@@ -156,10 +157,12 @@ function* loadSteps(input: SavedIndex | string): Generator<void, LoadedIndex, vo
     if (inverted.vocabulary.intern(term, script, true) !== i) malformed(`terms holds ${JSON.stringify(term)} twice`)
   })
   const postings = list(saved['postings'], 'postings', fieldCount, 'indexed field')
+  const fields: CompactLists[] = []
   for (let field = 0; field < fieldCount; field++) {
     yield
-    loadPostings(record(postings[field], `postings[${field}]`), field, inverted)
+    fields.push(loadPostings(record(postings[field], `postings[${field}]`), field, inverted))
   }
+  inverted.loadSegment(fields)
   return { options, inverted, documents: table }
 }
 
@@ -170,11 +173,10 @@ function savePostings(inverted: InvertedIndex, field: number, termIds: readonly 
   const counts = new Int32Array(termIds.length)
   termIds.forEach((termId, i) => {
     const entries: Array<[doc: number, positions: number[]]> = []
-    const reader = inverted.postings(field, termId)
-    while (reader?.next()) {
-      const doc = renumber[reader.doc] as number
-      if (doc >= 0) entries.push([doc, reader.readPositions([])])
-    }
+    inverted.forEachPosting(field, termId, (original, positions) => {
+      const doc = renumber[original] as number
+      if (doc >= 0) entries.push([doc, [...positions]])
+    })
     // a replaced document keeps its place, so its new number can be smaller than those before it
     entries.sort((a, b) => a[0] - b[0])
     let previous = -1
@@ -226,7 +228,7 @@ function parseInput(input: unknown): Record<string, unknown> {
 }
 
 /** Checks and loads one field's postings: every list is decoded and checked against the documents. */
-function loadPostings(entry: Record<string, unknown>, field: number, inverted: InvertedIndex): void {
+function loadPostings(entry: Record<string, unknown>, field: number, inverted: InvertedIndex): CompactLists {
   const termCount = inverted.vocabulary.size
   const offsets = decodeInt32s(entry['offsets'])
   const counts = decodeInt32s(entry['counts'])
@@ -235,15 +237,40 @@ function loadPostings(entry: Record<string, unknown>, field: number, inverted: I
     malformed(`postings[${field}] must hold base64 offsets, counts and data for ${termCount} terms`)
   }
   const corrupt = (termId: number): never => malformed(`postings[${field}] of term ${JSON.stringify(inverted.vocabulary.terms[termId])} is corrupt`)
+  const writer = new CompactListsWriter(termCount, true)
+  const lengths = inverted.fieldLengths[field]?.data ?? new Int32Array(0)
   for (let termId = 0; termId < termCount; termId++) {
     const start = offsets[termId] as number
     const end = offsets[termId + 1] as number
     if (start < 0 || end < start || end > data.length) corrupt(termId)
     if (end === start) continue
     const bytes = data.subarray(start, end)
-    const lastDoc = lastDocument(bytes, counts[termId] as number, field, inverted)
-    if (lastDoc < 0) corrupt(termId)
-    inverted.loadPostings(field, termId, bytes, lastDoc, counts[termId] as number)
+    if (lastDocument(bytes, counts[termId] as number, field, inverted) < 0) corrupt(termId)
+    writer.begin(termId)
+    copyEntries(bytes, writer, lengths)
+    writer.end()
+  }
+  return writer.finish()
+}
+
+/** Writes checked version-1 entries (`docGap, tf, positionBytes, positionGaps…`) as compact postings. */
+function copyEntries(bytes: Uint8Array, writer: CompactListsWriter, lengths: Int32Array): void {
+  let at = 0
+  const read = (): number => {
+    let value = 0
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++] as number
+      value += (byte & 0x7f) * 2 ** shift
+      if (byte < 0x80) return value
+    }
+  }
+  let doc = -1
+  while (at < bytes.length) {
+    doc += read() + 1
+    const tf = read()
+    read() // position bytes
+    writer.add(doc, tf, lengths[doc] as number)
+    for (let i = 0; i < tf; i++) writer.positionBytes.varint(read())
   }
 }
 

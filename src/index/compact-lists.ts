@@ -1,0 +1,215 @@
+/**
+ * Compact postings lists: many lists in flat byte arrays, immutable once written. The sealed
+ * part of the index keeps every term's and every multi-term stem's list this way, and the saved
+ * format (version 2) stores the same bytes, so loading one is a view, not a rebuild.
+ *
+ * One list is `header, entries` in `docBytes` and, for term lists, positions in `posBytes`:
+ *
+ * - header: `count, maxTf, minLength`, then for lists of more than {@link BLOCK_SIZE} postings a
+ *   block table: per block of {@link BLOCK_SIZE} postings `lastDocGap, entryBytes, positionBytes,
+ *   maxTf, minLength` (the first lastDoc counted from -1). `minLength` is the shortest field among
+ *   the documents: with `maxTf` it bounds a block's BM25 score, for dynamic pruning.
+ * - entries: `gap * 2 + (tf === 1 ? 1 : 0)` then `tf` when it is not 1, gap = doc - previous doc - 1.
+ * - positions: per entry, `tf` values: the first position, then the gaps between positions.
+ *
+ * All numbers are unsigned LEB128. The split keeps scoring from ever decoding positions.
+ *
+ * @module
+ * @internal
+ */
+
+import { withRoom } from './growable.js'
+
+/** Postings per block of the block table. */
+export const BLOCK_SIZE = 128
+/** Document numbers stay below this, so `gap * 2 + 1` is a 31-bit integer. */
+export const MAX_DOCUMENTS = 2 ** 30 - 1
+/** Ints per block in a decoded block table: doc start, position start, last doc, max tf, min length. */
+export const BLOCK_STRIDE = 5
+/** The end of every list: a document number greater than any. */
+export const NO_MORE_DOCS = 0x7fff_ffff
+
+/** Lists in flat arrays; `starts[list] < 0` means the list is empty. */
+export class CompactLists {
+  constructor(
+    /** Headers and entries of every list. */
+    readonly docBytes: Uint8Array,
+    /** First byte of each list in `docBytes`, -1 for none. */
+    readonly starts: Int32Array,
+    /** Positions of every list (term lists), or an empty array. */
+    readonly posBytes: Uint8Array,
+    /** First byte of each list's positions in `posBytes`. */
+    readonly posStarts: Int32Array,
+  ) {}
+
+  /** Lists that can be held (ids are 0 .. listCapacity - 1). */
+  get listCapacity(): number {
+    return this.starts.length
+  }
+
+  /** Does the list hold any posting? */
+  has(list: number): boolean {
+    return list < this.starts.length && (this.starts[list] as number) >= 0
+  }
+
+  /** Postings in a list (0 for none). */
+  count(list: number): number {
+    return this.has(list) ? readVarintAt(this.docBytes, this.starts[list] as number) : 0
+  }
+
+  /** An empty set of lists. */
+  static empty(): CompactLists {
+    return new CompactLists(new Uint8Array(0), new Int32Array(0), new Uint8Array(0), new Int32Array(0))
+  }
+}
+
+/** Reads the LEB128 value at `at` (no bounds checks beyond the array's). */
+function readVarintAt(bytes: Uint8Array, at: number): number {
+  let value = 0
+  for (let shift = 0; ; shift += 7) {
+    const byte = bytes[at++] as number
+    value += (byte & 0x7f) * 2 ** shift
+    if (byte < 0x80) return value
+  }
+}
+
+/** A growing byte array with LEB128 writes. */
+export class ByteBuilder {
+  bytes = new Uint8Array(1024)
+  length = 0
+
+  varint(value: number): void {
+    if (this.length + 5 > this.bytes.length) this.bytes = withRoom(this.bytes, this.length, this.length + 5)
+    const bytes = this.bytes
+    while (value >= 0x80) {
+      bytes[this.length++] = (value & 0x7f) | 0x80
+      value >>>= 7
+    }
+    bytes[this.length++] = value
+  }
+
+  byte(value: number): void {
+    if (this.length === this.bytes.length) this.bytes = withRoom(this.bytes, this.length, this.length + 1)
+    this.bytes[this.length++] = value
+  }
+
+  append(source: Uint8Array, from: number, to: number): void {
+    this.bytes = withRoom(this.bytes, this.length, this.length + (to - from))
+    this.bytes.set(source.subarray(from, to), this.length)
+    this.length += to - from
+  }
+
+  /** The bytes written, as a copy of exactly their length. */
+  toBytes(): Uint8Array {
+    return this.bytes.slice(0, this.length)
+  }
+}
+
+/**
+ * Writes lists one after the other into compact form. A list is opened with {@link begin},
+ * gets its postings in increasing document order with {@link add} (and its positions with
+ * {@link position} after each add, for lists with positions), and is closed with {@link end}.
+ */
+export class CompactListsWriter {
+  private readonly docs = new ByteBuilder()
+  private readonly positions = new ByteBuilder()
+  private readonly starts: Int32Array
+  private readonly posStarts: Int32Array
+  /** The open list's entries (its header is written before them once it is complete). */
+  private readonly entries = new ByteBuilder()
+  private readonly blocks: number[] = []
+  private list = -1
+  private count = 0
+  private lastDoc = -1
+  private blockStart = 0
+  private blockPosStart = 0
+  private blockMaxTf = 0
+  private blockMinLength = 0
+  private listMaxTf = 0
+  private listMinLength = 0
+
+  constructor(
+    listCapacity: number,
+    private readonly withPositions: boolean,
+  ) {
+    this.starts = new Int32Array(listCapacity).fill(-1)
+    this.posStarts = withPositions ? new Int32Array(listCapacity).fill(-1) : new Int32Array(0)
+  }
+
+  /** Opens list `list` (each list at most once). */
+  begin(list: number): void {
+    this.list = list
+    this.count = 0
+    this.lastDoc = -1
+    this.entries.length = 0
+    this.blocks.length = 0
+    this.listMaxTf = 0
+    this.listMinLength = NO_MORE_DOCS
+    this.openBlock()
+    if (this.withPositions) this.posStarts[list] = this.positions.length
+  }
+
+  /** Adds one posting of the open list: documents strictly increasing, tf >= 1. */
+  add(doc: number, tf: number, fieldLength: number): void {
+    // a full block is closed when the next posting comes: its positions are written by then
+    if (this.count > 0 && this.count % BLOCK_SIZE === 0) this.closeBlock()
+    const gap = doc - this.lastDoc - 1
+    if (tf === 1) this.entries.varint(gap * 2 + 1)
+    else {
+      this.entries.varint(gap * 2)
+      this.entries.varint(tf)
+    }
+    this.lastDoc = doc
+    if (tf > this.blockMaxTf) this.blockMaxTf = tf
+    if (fieldLength < this.blockMinLength) this.blockMinLength = fieldLength
+    this.count++
+  }
+
+  /** The byte builder the open list's positions go to (LEB128: first position, then gaps). */
+  get positionBytes(): ByteBuilder {
+    return this.positions
+  }
+
+  /** Closes the open list; an empty list stays absent. */
+  end(): void {
+    if (this.count === 0) {
+      if (this.withPositions) this.posStarts[this.list] = -1
+      return
+    }
+    this.closeBlock()
+    const out = this.docs
+    this.starts[this.list] = out.length
+    out.varint(this.count)
+    out.varint(this.listMaxTf)
+    out.varint(this.listMinLength)
+    if (this.count > BLOCK_SIZE) {
+      let previous = -1
+      for (let i = 0; i < this.blocks.length; i += BLOCK_STRIDE) {
+        const lastDoc = this.blocks[i] as number
+        out.varint(lastDoc - previous - 1)
+        previous = lastDoc
+        for (let j = 1; j < BLOCK_STRIDE; j++) out.varint(this.blocks[i + j] as number)
+      }
+    }
+    out.append(this.entries.bytes, 0, this.entries.length)
+  }
+
+  /** The lists written, in compact form. */
+  finish(): CompactLists {
+    return new CompactLists(this.docs.toBytes(), this.starts, this.positions.toBytes(), this.posStarts)
+  }
+
+  private openBlock(): void {
+    this.blockStart = this.entries.length
+    this.blockPosStart = this.positions.length
+    this.blockMaxTf = 0
+    this.blockMinLength = NO_MORE_DOCS
+  }
+
+  private closeBlock(): void {
+    this.blocks.push(this.lastDoc, this.entries.length - this.blockStart, this.positions.length - this.blockPosStart, this.blockMaxTf, this.blockMinLength)
+    if (this.blockMaxTf > this.listMaxTf) this.listMaxTf = this.blockMaxTf
+    if (this.blockMinLength < this.listMinLength) this.listMinLength = this.blockMinLength
+    this.openBlock()
+  }
+}

@@ -1,0 +1,232 @@
+/**
+ * A cursor over one compact list (see `compact-lists.ts`): the next document, a jump to the first
+ * document at or after a target through the block table, the block-level bounds that dynamic
+ * pruning needs, and the positions of the current document, decoded only on request.
+ *
+ * @module
+ * @internal
+ */
+
+import { BLOCK_SIZE, BLOCK_STRIDE, NO_MORE_DOCS, type CompactLists } from './compact-lists.js'
+
+const EMPTY_BYTES = new Uint8Array(0)
+const NO_TABLE = new Int32Array(0)
+const BLOCK_SHIFT = Math.log2(BLOCK_SIZE)
+
+/** Reads one compact list. Reusable: {@link open} points it at another list. */
+export class ListCursor {
+  /** The current document ({@link NO_MORE_DOCS} after the last). */
+  doc = -1
+  /** The term frequency in the current document. */
+  tf = 0
+  /** Postings in the list. */
+  count = 0
+  /** The largest tf in the list. */
+  maxTf = 0
+  /** The shortest field among the list's documents. */
+  minLength = 0
+  private bytes: Uint8Array = EMPTY_BYTES
+  private at = 0
+  /** Postings read so far. */
+  private index = 0
+  /** Decoded block table: doc start, position start, last doc, max tf, min length per block. */
+  private table: Int32Array = NO_TABLE
+  private blockCount = 0
+  private posBytes: Uint8Array = EMPTY_BYTES
+  private posAt = 0
+  /** Position values to skip before the current document's positions. */
+  private pendingPositions = 0
+  private positionsRead = true
+  /** Where the current document's positions start, once they were read. */
+  private currentPosAt = 0
+
+  /**
+   * Points the cursor at list `list`, on its first posting; false (and an exhausted cursor,
+   * `doc` = {@link NO_MORE_DOCS}) when the list is empty.
+   */
+  open(lists: CompactLists, list: number): boolean {
+    this.doc = -1
+    this.tf = 0
+    this.index = 0
+    this.blockCount = 0
+    this.pendingPositions = 0
+    this.positionsRead = true
+    if (!lists.has(list)) {
+      this.count = 0
+      this.doc = NO_MORE_DOCS
+      return false
+    }
+    this.bytes = lists.docBytes
+    this.at = lists.starts[list] as number
+    this.count = this.varint()
+    this.maxTf = this.varint()
+    this.minLength = this.varint()
+    this.posBytes = lists.posBytes
+    this.posAt = lists.posStarts.length > 0 ? (lists.posStarts[list] as number) : 0
+    if (this.count > BLOCK_SIZE) {
+      const blocks = (this.count + BLOCK_SIZE - 1) >> BLOCK_SHIFT
+      if (this.table.length < blocks * BLOCK_STRIDE) this.table = new Int32Array(Math.max(blocks * BLOCK_STRIDE, this.table.length * 2))
+      const table = this.table
+      let lastDoc = -1
+      for (let b = 0; b < blocks; b++) {
+        const i = b * BLOCK_STRIDE
+        lastDoc += this.varint() + 1
+        table[i + 2] = lastDoc
+        table[i] = this.varint() // entry bytes, made absolute below
+        table[i + 1] = this.varint() // position bytes, made absolute below
+        table[i + 3] = this.varint()
+        table[i + 4] = this.varint()
+      }
+      let docStart = this.at
+      let posStart = this.posAt
+      for (let b = 0; b < blocks; b++) {
+        const i = b * BLOCK_STRIDE
+        const docBytes = table[i] as number
+        const posBytes = table[i + 1] as number
+        table[i] = docStart
+        table[i + 1] = posStart
+        docStart += docBytes
+        posStart += posBytes
+      }
+      this.blockCount = blocks
+    }
+    this.nextDoc()
+    return true
+  }
+
+  /** Moves to the next document; returns it ({@link NO_MORE_DOCS} at the end). */
+  nextDoc(): number {
+    if (this.index === this.count) return (this.doc = NO_MORE_DOCS)
+    if (!this.positionsRead) this.pendingPositions += this.tf
+    this.positionsRead = false
+    const bytes = this.bytes
+    let at = this.at
+    let byte = bytes[at++] as number
+    let code = byte & 0x7f
+    for (let shift = 7; byte >= 0x80; shift += 7) {
+      byte = bytes[at++] as number
+      code += (byte & 0x7f) * 2 ** shift
+    }
+    if ((code & 1) === 1) this.tf = 1
+    else {
+      byte = bytes[at++] as number
+      let tf = byte & 0x7f
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = bytes[at++] as number
+        tf += (byte & 0x7f) * 2 ** shift
+      }
+      this.tf = tf
+    }
+    this.at = at
+    this.index++
+    return (this.doc += (code >>> 1) + 1)
+  }
+
+  /** Moves to the first document at or after `target` (staying put when already there). */
+  advance(target: number): number {
+    if (this.doc >= target) return this.doc
+    if (this.blockCount > 0) {
+      const table = this.table
+      const first = this.index >> BLOCK_SHIFT
+      let block = first
+      while (block < this.blockCount && (table[block * BLOCK_STRIDE + 2] as number) < target) block++
+      if (block === this.blockCount) {
+        this.index = this.count
+        return (this.doc = NO_MORE_DOCS)
+      }
+      // the target lies beyond the block of the next posting: jump to the start of its block
+      if (block > first) {
+        const i = block * BLOCK_STRIDE
+        this.at = table[i] as number
+        this.posAt = table[i + 1] as number
+        this.pendingPositions = 0
+        this.positionsRead = true
+        this.tf = 0
+        this.doc = table[i - BLOCK_STRIDE + 2] as number
+        this.index = block << BLOCK_SHIFT
+      }
+    }
+    let doc = this.doc
+    while (doc < target) doc = this.nextDoc()
+    return doc
+  }
+
+  /**
+   * The largest tf and the shortest field of the blocks that can hold documents in
+   * `[from, to)` from the cursor on, written to {@link boundTf} and {@link boundLength}
+   * (`boundTf` 0 when none can).
+   */
+  bound(from: number, to: number): void {
+    if (this.doc >= to || (this.doc < from && this.index === this.count)) {
+      this.boundTf = 0
+      return
+    }
+    if (this.blockCount === 0) {
+      this.boundTf = this.maxTf
+      this.boundLength = this.minLength
+      return
+    }
+    const table = this.table
+    // the block of the current posting, or of the next one before the first read
+    let block = this.doc >= 0 ? (this.index - 1) >> BLOCK_SHIFT : 0
+    while (block < this.blockCount && (table[block * BLOCK_STRIDE + 2] as number) < from) block++
+    let tf = 0
+    let length = NO_MORE_DOCS
+    for (; block < this.blockCount; block++) {
+      const i = block * BLOCK_STRIDE
+      if ((table[i + 3] as number) > tf) tf = table[i + 3] as number
+      if ((table[i + 4] as number) < length) length = table[i + 4] as number
+      if ((table[i + 2] as number) >= to - 1) break
+    }
+    this.boundTf = tf
+    this.boundLength = length
+  }
+
+  /** Set by {@link bound}. */
+  boundTf = 0
+  /** Set by {@link bound}. */
+  boundLength = 0
+
+  /** The last document of the block of the current posting (for choosing windows), or {@link NO_MORE_DOCS}. */
+  blockEnd(): number {
+    if (this.blockCount === 0 || this.doc === NO_MORE_DOCS) return NO_MORE_DOCS
+    const block = this.doc >= 0 ? (this.index - 1) >> BLOCK_SHIFT : 0
+    return this.table[block * BLOCK_STRIDE + 2] as number
+  }
+
+  /** The positions of the current document, increasing, into `into` (tf values). */
+  readPositions(into: number[]): number[] {
+    into.length = 0
+    const bytes = this.posBytes
+    // read twice: start again where the current document's positions start
+    let at = this.positionsRead ? this.currentPosAt : this.posAt
+    for (let skip = this.positionsRead ? 0 : this.pendingPositions; skip > 0; skip--) while ((bytes[at++] as number) >= 0x80);
+    this.currentPosAt = at
+    let position = 0
+    for (let i = 0; i < this.tf; i++) {
+      let byte = bytes[at++] as number
+      let value = byte & 0x7f
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = bytes[at++] as number
+        value += (byte & 0x7f) * 2 ** shift
+      }
+      position += value
+      into.push(position)
+    }
+    this.posAt = at
+    this.pendingPositions = 0
+    this.positionsRead = true
+    return into
+  }
+
+  private varint(): number {
+    const bytes = this.bytes
+    let byte = bytes[this.at++] as number
+    let value = byte & 0x7f
+    for (let shift = 7; byte >= 0x80; shift += 7) {
+      byte = bytes[this.at++] as number
+      value += (byte & 0x7f) * 2 ** shift
+    }
+    return value
+  }
+}
