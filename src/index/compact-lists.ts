@@ -10,15 +10,17 @@
  *   maxTf, minLength` (the first lastDoc counted from -1). `minLength` is the shortest field among
  *   the documents: with `maxTf` it bounds a block's BM25 score, for dynamic pruning.
  * - entries: `gap * 2 + (tf === 1 ? 1 : 0)` then `tf` when it is not 1, gap = doc - previous doc - 1.
- * - positions: per entry, `tf` values: the first position, then the gaps between positions.
+ * - positions, per block: one byte `k`, then per entry `tf` Rice codes with parameter `k` (the
+ *   first position, then each position minus the one before minus 1), padded to a whole byte.
  *
- * All numbers are unsigned LEB128. The split keeps scoring from ever decoding positions.
+ * Other numbers are unsigned LEB128. The split keeps scoring from ever decoding positions.
  *
  * @module
  * @internal
  */
 
 import { withRoom } from './growable.js'
+import { riceParameter, RiceWriter } from './rice.js'
 
 /** Postings per block of the block table. */
 export const BLOCK_SIZE = 128
@@ -107,12 +109,17 @@ export class ByteBuilder {
 
 /**
  * Writes lists one after the other into compact form. A list is opened with {@link begin},
- * gets its postings in increasing document order with {@link add} (and its positions with
- * {@link position} after each add, for lists with positions), and is closed with {@link end}.
+ * gets its postings in increasing document order with {@link add} (and, for lists with
+ * positions, each posting's positions with {@link position} right after its add), and is closed
+ * with {@link end}.
  */
 export class CompactListsWriter {
   private readonly docs = new ByteBuilder()
   private readonly positions = new ByteBuilder()
+  private readonly rice = new RiceWriter(this.positions)
+  /** The open block's position values (first position, then gaps minus 1). */
+  private readonly blockValues: number[] = []
+  private lastPosition = -1
   private readonly starts: Int32Array
   private readonly posStarts: Int32Array
   /** The open list's entries (its header is written before them once it is complete). */
@@ -153,6 +160,7 @@ export class CompactListsWriter {
   add(doc: number, tf: number, fieldLength: number): void {
     // a full block is closed when the next posting comes: its positions are written by then
     if (this.count > 0 && this.count % BLOCK_SIZE === 0) this.closeBlock()
+    this.lastPosition = -1
     const gap = doc - this.lastDoc - 1
     if (tf === 1) this.entries.varint(gap * 2 + 1)
     else {
@@ -165,9 +173,10 @@ export class CompactListsWriter {
     this.count++
   }
 
-  /** The byte builder the open list's positions go to (LEB128: first position, then gaps). */
-  get positionBytes(): ByteBuilder {
-    return this.positions
+  /** Adds the next position of the last posting added (positions increasing within it). */
+  position(position: number): void {
+    this.blockValues.push(this.lastPosition < 0 ? position : position - this.lastPosition - 1)
+    this.lastPosition = position
   }
 
   /** Closes the open list; an empty list stays absent. */
@@ -204,9 +213,17 @@ export class CompactListsWriter {
     this.blockPosStart = this.positions.length
     this.blockMaxTf = 0
     this.blockMinLength = NO_MORE_DOCS
+    this.blockValues.length = 0
   }
 
   private closeBlock(): void {
+    if (this.withPositions) {
+      const values = this.blockValues
+      const k = riceParameter(values, 0, values.length)
+      this.positions.byte(k)
+      for (const value of values) this.rice.write(value, k)
+      this.rice.flush()
+    }
     this.blocks.push(this.lastDoc, this.entries.length - this.blockStart, this.positions.length - this.blockPosStart, this.blockMaxTf, this.blockMinLength)
     if (this.blockMaxTf > this.listMaxTf) this.listMaxTf = this.blockMaxTf
     if (this.blockMinLength < this.listMinLength) this.listMinLength = this.blockMinLength

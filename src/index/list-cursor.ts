@@ -8,6 +8,7 @@
  */
 
 import { BLOCK_SIZE, BLOCK_STRIDE, NO_MORE_DOCS, type CompactLists } from './compact-lists.js'
+import { RiceReader } from './rice.js'
 
 const EMPTY_BYTES = new Uint8Array(0)
 const NO_TABLE = new Int32Array(0)
@@ -32,13 +33,16 @@ export class ListCursor {
   /** Decoded block table: doc start, position start, last doc, max tf, min length per block. */
   private table: Int32Array = NO_TABLE
   private blockCount = 0
-  private posBytes: Uint8Array = EMPTY_BYTES
-  private posAt = 0
+  /** Reads the positions; its bit offset is where the pending ones start. */
+  private readonly rice = new RiceReader()
+  /** The Rice parameter of the current block's positions. */
+  private riceK = 0
   /** Position values to skip before the current document's positions. */
   private pendingPositions = 0
   private positionsRead = true
-  /** Where the current document's positions start, once they were read. */
-  private currentPosAt = 0
+  /** Where the current document's positions start (a bit offset), once they were read. */
+  private currentPosBit = 0
+  private hasPositions = false
 
   /**
    * Points the cursor at list `list`, on its first posting; false (and an exhausted cursor,
@@ -61,8 +65,9 @@ export class ListCursor {
     this.count = this.varint()
     this.maxTf = this.varint()
     this.minLength = this.varint()
-    this.posBytes = lists.posBytes
-    this.posAt = lists.posStarts.length > 0 ? (lists.posStarts[list] as number) : 0
+    this.hasPositions = lists.posStarts.length > 0
+    const posAt = this.hasPositions ? (lists.posStarts[list] as number) : 0
+    this.rice.bytes = lists.posBytes
     if (this.count > BLOCK_SIZE) {
       const blocks = (this.count + BLOCK_SIZE - 1) >> BLOCK_SHIFT
       if (this.table.length < blocks * BLOCK_STRIDE) this.table = new Int32Array(Math.max(blocks * BLOCK_STRIDE, this.table.length * 2))
@@ -78,7 +83,7 @@ export class ListCursor {
         table[i + 4] = this.varint()
       }
       let docStart = this.at
-      let posStart = this.posAt
+      let posStart = posAt
       for (let b = 0; b < blocks; b++) {
         const i = b * BLOCK_STRIDE
         const docBytes = table[i] as number
@@ -90,6 +95,7 @@ export class ListCursor {
       }
       this.blockCount = blocks
     }
+    if (this.hasPositions) this.startPositionBlock(posAt)
     this.nextDoc()
     return true
   }
@@ -99,6 +105,10 @@ export class ListCursor {
     if (this.index === this.count) return (this.doc = NO_MORE_DOCS)
     if (!this.positionsRead) this.pendingPositions += this.tf
     this.positionsRead = false
+    // the first posting of a block: its positions start at the block's own byte
+    if ((this.index & (BLOCK_SIZE - 1)) === 0 && this.index > 0 && this.hasPositions) {
+      this.startPositionBlock(this.table[(this.index >> BLOCK_SHIFT) * BLOCK_STRIDE + 1] as number)
+    }
     const bytes = this.bytes
     let at = this.at
     let byte = bytes[at++] as number
@@ -138,8 +148,7 @@ export class ListCursor {
       if (block > first) {
         const i = block * BLOCK_STRIDE
         this.at = table[i] as number
-        this.posAt = table[i + 1] as number
-        this.pendingPositions = 0
+        if (this.hasPositions) this.startPositionBlock(table[i + 1] as number)
         this.positionsRead = true
         this.tf = 0
         this.doc = table[i - BLOCK_STRIDE + 2] as number
@@ -197,26 +206,29 @@ export class ListCursor {
   /** The positions of the current document, increasing, into `into` (tf values). */
   readPositions(into: number[]): number[] {
     into.length = 0
-    const bytes = this.posBytes
+    const rice = this.rice
+    const k = this.riceK
     // read twice: start again where the current document's positions start
-    let at = this.positionsRead ? this.currentPosAt : this.posAt
-    for (let skip = this.positionsRead ? 0 : this.pendingPositions; skip > 0; skip--) while ((bytes[at++] as number) >= 0x80);
-    this.currentPosAt = at
-    let position = 0
+    if (this.positionsRead) rice.bit = this.currentPosBit
+    else {
+      rice.skip(this.pendingPositions, k)
+      this.currentPosBit = rice.bit
+    }
+    let position = -1
     for (let i = 0; i < this.tf; i++) {
-      let byte = bytes[at++] as number
-      let value = byte & 0x7f
-      for (let shift = 7; byte >= 0x80; shift += 7) {
-        byte = bytes[at++] as number
-        value += (byte & 0x7f) * 2 ** shift
-      }
-      position += value
+      position += rice.read(k) + 1
       into.push(position)
     }
-    this.posAt = at
     this.pendingPositions = 0
     this.positionsRead = true
     return into
+  }
+
+  /** Points the position reader at a block's positions (its parameter byte, then codes). */
+  private startPositionBlock(byteOffset: number): void {
+    this.riceK = (this.rice.bytes[byteOffset] as number | undefined) ?? 0
+    this.rice.bit = (byteOffset + 1) * 8
+    this.pendingPositions = 0
   }
 
   private varint(): number {

@@ -30,13 +30,8 @@ export function sealTermLists(sealed: readonly CompactLists[], growing: GrowingL
   const cursor = new ListCursor()
   const positions: number[] = []
   const { lengths, dropped } = source
-  const out = writer.positionBytes
   const writePositions = (): void => {
-    let previous = 0
-    for (const position of positions) {
-      out.varint(position - previous)
-      previous = position
-    }
+    for (const position of positions) writer.position(position)
   }
   const terms = source.only ?? { length: source.termCount }
   for (let i = 0; i < terms.length; i++) {

@@ -4,7 +4,10 @@
  *
  * `term → id`, `stem → every term with that stem`, `alias key (K0) → every stem with that key`.
  * The analysis of a word runs once, when the word is first seen; each further occurrence costs
- * one map lookup.
+ * one hash-table probe.
+ *
+ * A loaded dictionary (saved format version 2) comes sorted: its lookups are binary searches
+ * until the first new word is added, so loading builds no hash table.
  *
  * @module
  * @internal
@@ -13,6 +16,7 @@
 import { bengaliKeys } from '../analysis/alias-keys.js'
 import { foldedStems } from '../analysis/analyze.js'
 import type { TokenScript } from '../analysis/tokenize.js'
+import { compareCodeUnits } from '../search/prefix.js'
 import { GrowableInt32 } from './growable.js'
 import { hashSlice, WordTable } from './word-table.js'
 
@@ -29,12 +33,23 @@ export function detach(text: string): string {
 /** Stem candidates kept per term. */
 export const STEMS_PER_TERM = 2
 
+/** The arrays of a saved dictionary (every list sorted by code unit). */
+export interface VocabularyParts {
+  readonly terms: string[]
+  /** Per term: 0 Bengali, 1 number, 2 other. */
+  readonly scripts: Int32Array
+  /** Per term, STEMS_PER_TERM stem ids (-1 past the last). */
+  readonly termStems: Int32Array
+  readonly stems: string[]
+  /** Per stem: its alias key id, or -1. */
+  readonly stemKeys: Int32Array
+  readonly keys: string[]
+}
+
 /** Terms, stems and alias keys with their links. */
 export class Vocabulary {
   /** Term strings by id. */
   readonly terms: string[] = []
-  /** Terms, and raw spellings that differ from their term, → term ids. */
-  readonly words = new WordTable()
   /** Script of each term: 0 Bengali, 1 number, 2 other. */
   readonly termScripts = new GrowableInt32()
   /** The stems of each term: node = term * STEMS_PER_TERM + slot, -1 past the term's last stem. */
@@ -45,28 +60,43 @@ export class Vocabulary {
   readonly stemTermCounts = new GrowableInt32()
   /** Per stem: its K1 alias key, computed on first use (it does not depend on the query). */
   private readonly stemDetailKeys: (string | undefined)[] = []
-
   /** Stem strings (folded) by id. */
   readonly stems: string[] = []
-  private readonly stemIds = new Map<string, number>()
   /** First node of each stem's term list. */
   private readonly stemHeads = new GrowableInt32(16, NONE)
-  /** The next stem with the same alias key (K0). */
+  /** Per stem: its alias key (K0) id, or -1. */
+  readonly stemKeys = new GrowableInt32(16, NONE)
+  /** The next stem with the same alias key. */
   private readonly nextStemOfKey = new GrowableInt32(16, NONE)
-
-  /** Alias key (K0) ids. */
-  private readonly keyIds = new Map<string, number>()
+  /** Alias key (K0) strings by id. */
+  readonly keys: string[] = []
   /** First stem of each alias key's stem list. */
   private readonly keyHeads = new GrowableInt32(16, NONE)
+
+  /** Terms, and raw spellings that differ from their term, → term ids (built on first need when loaded). */
+  private wordTable: WordTable | undefined = new WordTable()
+  private stemIds: Map<string, number> | undefined = new Map()
+  private keyIds: Map<string, number> | undefined = new Map()
 
   /** Number of distinct terms. */
   get size(): number {
     return this.terms.length
   }
 
+  /** Are the terms (and stems, and keys) in code-unit order, with no hash table built yet (a loaded dictionary)? */
+  get sorted(): boolean {
+    return this.wordTable === undefined
+  }
+
+  /** The table of words the indexer probes (built from a loaded dictionary on first use). */
+  get words(): WordTable {
+    if (this.wordTable === undefined) this.buildLookups()
+    return this.wordTable as WordTable
+  }
+
   /** The id of a term, or -1. */
   termId(term: string): number {
-    return this.words.get(term)
+    return this.wordTable === undefined ? binarySearch(this.terms, term) : this.wordTable.get(term)
   }
 
   /** Registers a raw spelling of an existing term (a word that normalises to it). */
@@ -76,12 +106,12 @@ export class Vocabulary {
 
   /** The id of a folded stem, or -1. */
   stemId(stem: string): number {
-    return this.stemIds.get(stem) ?? NONE
+    return this.stemIds === undefined ? binarySearch(this.stems, stem) : (this.stemIds.get(stem) ?? NONE)
   }
 
   /** The id of an alias key, or -1. */
   keyId(key: string): number {
-    return this.keyIds.get(key) ?? NONE
+    return this.keyIds === undefined ? binarySearch(this.keys, key) : (this.keyIds.get(key) ?? NONE)
   }
 
   /**
@@ -89,24 +119,18 @@ export class Vocabulary {
    * not to be a view into a larger one (e.g. it came from JSON.parse), so no copy is needed.
    */
   intern(term: string, script: TokenScript, flat = false): number {
+    const words = this.words
     const hash = hashSlice(term, 0, term.length)
-    const known = this.words.find(term, 0, term.length, hash)
+    const known = words.find(term, 0, term.length, hash)
     if (known >= 0) return known
     if (!flat) term = detach(term)
     const id = this.terms.length
     this.terms.push(term)
-    this.words.add(term, hash, id)
+    words.add(term, hash, id)
     this.termScripts.push(script === 'bengali' ? 0 : script === 'number' ? 1 : 2)
     const stems = script === 'bengali' ? foldedStems(term) : [term]
     this.termStems.set(id * STEMS_PER_TERM + STEMS_PER_TERM - 1, NONE)
-    stems.forEach((stem, slot) => {
-      const stemId = this.internStem(stem, script === 'bengali')
-      const node = id * STEMS_PER_TERM + slot
-      this.termStems.set(node, stemId)
-      this.nextTermOfStem.set(node, this.stemHeads.get(stemId))
-      this.stemHeads.set(stemId, node)
-      this.stemTermCounts.set(stemId, this.stemTermCounts.get(stemId) + 1)
-    })
+    stems.forEach((stem, slot) => this.link(id, slot, this.internStem(stem, script === 'bengali')))
     return id
   }
 
@@ -115,6 +139,11 @@ export class Vocabulary {
     for (let node = this.stemHeads.get(stemId); node !== NONE; node = this.nextTermOfStem.get(node)) {
       visit(Math.floor(node / STEMS_PER_TERM))
     }
+  }
+
+  /** Calls `visit` for every stem with this alias key. */
+  forEachStemOfKey(keyId: number, visit: (stemId: number) => void): void {
+    for (let stem = this.keyHeads.get(keyId); stem !== NONE; stem = this.nextStemOfKey.get(stem)) visit(stem)
   }
 
   /** The K1 alias key of a Bengali stem (cached: keys never change). */
@@ -129,30 +158,90 @@ export class Vocabulary {
 
   /** Gives back the unused capacity of the link tables (after a bulk load). */
   trim(): void {
-    for (const table of [this.termScripts, this.termStems, this.nextTermOfStem, this.stemTermCounts, this.stemHeads, this.nextStemOfKey, this.keyHeads]) table.trim()
+    for (const table of [this.termScripts, this.termStems, this.nextTermOfStem, this.stemTermCounts, this.stemHeads, this.stemKeys, this.nextStemOfKey, this.keyHeads]) table.trim()
   }
 
-  /** Calls `visit` for every stem with this alias key. */
-  forEachStemOfKey(keyId: number, visit: (stemId: number) => void): void {
-    for (let stem = this.keyHeads.get(keyId); stem !== NONE; stem = this.nextStemOfKey.get(stem)) visit(stem)
+  /** A dictionary from saved parts (checked by the caller: ids in range, lists sorted and unique). */
+  static load(parts: VocabularyParts): Vocabulary {
+    const vocabulary = new Vocabulary()
+    vocabulary.wordTable = undefined
+    vocabulary.stemIds = undefined
+    vocabulary.keyIds = undefined
+    for (const term of parts.terms) vocabulary.terms.push(term)
+    for (const stem of parts.stems) vocabulary.stems.push(stem)
+    for (const key of parts.keys) vocabulary.keys.push(key)
+    vocabulary.termScripts.load(parts.scripts)
+    vocabulary.termStems.load(parts.termStems)
+    vocabulary.stemKeys.load(parts.stemKeys)
+    const termCount = parts.terms.length
+    for (let term = 0; term < termCount; term++) {
+      for (let slot = 0; slot < STEMS_PER_TERM; slot++) {
+        const stem = parts.termStems[term * STEMS_PER_TERM + slot] as number
+        if (stem >= 0) vocabulary.link(term, slot, stem)
+      }
+    }
+    for (let stem = parts.stems.length - 1; stem >= 0; stem--) {
+      const key = parts.stemKeys[stem] as number
+      if (key < 0) continue
+      vocabulary.nextStemOfKey.set(stem, vocabulary.keyHeads.get(key))
+      vocabulary.keyHeads.set(key, stem)
+    }
+    return vocabulary
+  }
+
+  /** Links term `term`'s stem in slot `slot`. */
+  private link(term: number, slot: number, stemId: number): void {
+    const node = term * STEMS_PER_TERM + slot
+    this.termStems.set(node, stemId)
+    this.nextTermOfStem.set(node, this.stemHeads.get(stemId))
+    this.stemHeads.set(stemId, node)
+    this.stemTermCounts.set(stemId, this.stemTermCounts.get(stemId) + 1)
+  }
+
+  /** Builds the hash tables of a loaded dictionary (before its first new word). */
+  private buildLookups(): void {
+    const table = new WordTable()
+    this.terms.forEach((term, id) => table.add(term, hashSlice(term, 0, term.length), id))
+    this.wordTable = table
+    this.stemIds = new Map(this.stems.map((stem, id) => [stem, id]))
+    this.keyIds = new Map(this.keys.map((key, id) => [key, id]))
   }
 
   /** Returns the id of a stem, adding it (and linking it to its alias key when Bengali) when new. */
   private internStem(stem: string, bengali: boolean): number {
-    const known = this.stemIds.get(stem)
+    if (this.stemIds === undefined) this.buildLookups()
+    const stemIds = this.stemIds as Map<string, number>
+    const known = stemIds.get(stem)
     if (known !== undefined) return known
     const id = this.stems.length
     this.stems.push(stem)
-    this.stemIds.set(stem, id)
+    stemIds.set(stem, id)
     const k0 = bengali ? bengaliKeys(stem).k0 : ''
     if (k0.length === 0) return id
-    let keyId = this.keyIds.get(k0)
+    const keyIds = this.keyIds as Map<string, number>
+    let keyId = keyIds.get(k0)
     if (keyId === undefined) {
-      keyId = this.keyIds.size
-      this.keyIds.set(k0, keyId)
+      keyId = this.keys.length
+      this.keys.push(k0)
+      keyIds.set(k0, keyId)
     }
+    this.stemKeys.set(id, keyId)
     this.nextStemOfKey.set(id, this.keyHeads.get(keyId))
     this.keyHeads.set(keyId, id)
     return id
   }
+}
+
+/** The index of `value` in a list sorted by code unit, or -1. */
+function binarySearch(sorted: readonly string[], value: string): number {
+  let low = 0
+  let high = sorted.length - 1
+  while (low <= high) {
+    const middle = (low + high) >>> 1
+    const order = compareCodeUnits(sorted[middle] as string, value)
+    if (order === 0) return middle
+    if (order < 0) low = middle + 1
+    else high = middle - 1
+  }
+  return NONE
 }

@@ -270,7 +270,11 @@ function copyEntries(bytes: Uint8Array, writer: CompactListsWriter, lengths: Int
     const tf = read()
     read() // position bytes
     writer.add(doc, tf, lengths[doc] as number)
-    for (let i = 0; i < tf; i++) writer.positionBytes.varint(read())
+    let position = 0
+    for (let i = 0; i < tf; i++) {
+      position += read()
+      writer.position(position)
+    }
   }
 }
 

@@ -35,11 +35,7 @@ function write(lists: readonly Posting[][]) {
     writer.begin(list)
     for (const posting of postings) {
       writer.add(posting.doc, posting.tf, posting.length)
-      let previous = 0
-      for (const position of posting.positions) {
-        writer.positionBytes.varint(position - previous)
-        previous = position
-      }
+      for (const position of posting.positions) writer.position(position)
     }
     writer.end()
   })
