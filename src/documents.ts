@@ -85,6 +85,20 @@ export class DocumentTable {
     this.nextOrder = Math.max(this.nextOrder, order + 1)
   }
 
+  /** Loads documents 0 .. n-1 in order; false when an id appears twice. */
+  load(ids: readonly DocumentId[], stored: readonly (StoredFields | undefined)[]): boolean {
+    for (let doc = 0; doc < ids.length; doc++) {
+      const id = ids[doc] as DocumentId
+      if (this.numbers.has(id)) return false
+      this.numbers.set(id, doc)
+      this.ids[doc] = id
+      this.stored[doc] = stored[doc]
+      this.order[doc] = doc
+    }
+    this.nextOrder = ids.length
+    return true
+  }
+
   delete(id: DocumentId): number | undefined {
     const doc = this.numbers.get(id)
     if (doc === undefined) return undefined

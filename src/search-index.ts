@@ -12,6 +12,8 @@ import { BanglaSearchError, describeValue } from './errors.js'
 import { InvertedIndex } from './index/inverted-index.js'
 import { resolveIndexOptions, resolveSearchOptions, wholeNumber, type ResolvedIndexOptions, type ResolvedSearchOptions } from './options.js'
 import { parseQuery, type ParsedQuery } from './query/parse.js'
+import { loadBinarySteps } from './serialize/binary-load.js'
+import { saveBinary } from './serialize/binary-save.js'
 import { loadIndex, loadIndexAsync, saveIndex, type LoadedIndex, type SavedIndex } from './serialize/format.js'
 import { FuzzyMatcher } from './search/fuzzy.js'
 import { PrefixLookup } from './search/prefix.js'
@@ -201,7 +203,7 @@ export class SearchIndex {
     return this.prefixes
       .complete(last.term, limit * 4)
       .map((termId) => {
-        const term = this.inverted.vocabulary.terms[termId] as string
+        const term = this.inverted.vocabulary.terms.get(termId)
         const documentFrequency = fields.reduce((sum, field) => sum + this.inverted.documentFrequencyBound(field, termId), 0)
         return { suggestion: head + term, term, documentFrequency, score: Math.log1p(documentFrequency) }
       })
@@ -237,6 +239,51 @@ export class SearchIndex {
       throwIfAborted(options.signal, 'fromJSONAsync() was cancelled.')
     }
     return SearchIndex.fromLoaded(await loadIndexAsync(saved, checkpoint))
+  }
+
+  /**
+   * The index as one byte array (saved format version 2: compact, checksummed, loaded in
+   * milliseconds; see `docs/saved-format.md`). Canonical: the same documents give the same bytes.
+   *
+   * @example
+   * ```ts
+   * const bytes = index.toBytes()
+   * const again = SearchIndex.fromBytes(bytes)
+   * again.search('পুতিন')   // the same hits as index.search('পুতিন')
+   * ```
+   */
+  toBytes(): Uint8Array {
+    return saveBinary(this.options, this.inverted, this.documents)
+  }
+
+  /**
+   * Loads an index saved with {@link SearchIndex.toBytes}. Every part is checked (checksums, then
+   * structure); the postings stay views of `bytes`, so do not change them afterwards.
+   *
+   * @throws {@link BanglaSearchError} `MALFORMED_INDEX` for damaged bytes, `UNSUPPORTED_INDEX_VERSION` for another version
+   */
+  static fromBytes(bytes: Uint8Array | ArrayBuffer): SearchIndex {
+    const steps = loadBinarySteps(bytes)
+    for (;;) {
+      const step = steps.next()
+      if (step.done) return SearchIndex.fromLoaded(step.value)
+    }
+  }
+
+  /**
+   * {@link SearchIndex.fromBytes} that yields to the event loop between its stages and can be
+   * cancelled, so a page or a server stays responsive while a large index loads.
+   *
+   * @throws {@link BanglaSearchError} `ABORTED` when the signal fires, or the errors of {@link SearchIndex.fromBytes}
+   */
+  static async fromBytesAsync(bytes: Uint8Array | ArrayBuffer, options: { readonly signal?: AbortSignal } = {}): Promise<SearchIndex> {
+    const steps = loadBinarySteps(bytes)
+    for (;;) {
+      await yieldToEventLoop()
+      throwIfAborted(options.signal, 'fromBytesAsync() was cancelled.')
+      const step = steps.next()
+      if (step.done) return SearchIndex.fromLoaded(step.value)
+    }
   }
 
   private static fromLoaded(loaded: LoadedIndex): SearchIndex {

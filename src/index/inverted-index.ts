@@ -29,7 +29,7 @@ const SMALL_SEGMENTS_SHARE = 0.25
 
 /** The postings, field statistics and deletions of an index. */
 export class InvertedIndex {
-  readonly vocabulary = new Vocabulary()
+  readonly vocabulary: Vocabulary
   /** Per field: document → length in words. */
   readonly fieldLengths: GrowableInt32[]
   /** Per field: total length over live documents. */
@@ -55,7 +55,11 @@ export class InvertedIndex {
   private readonly stemFrequencies = new GenerationCache()
   private liveCountsGeneration = -1
 
-  constructor(readonly fieldCount: number) {
+  constructor(
+    readonly fieldCount: number,
+    vocabulary = new Vocabulary(),
+  ) {
+    this.vocabulary = vocabulary
     this.fieldLengths = Array.from({ length: fieldCount }, () => new GrowableInt32())
     this.fieldTotals = new Array<number>(fieldCount).fill(0)
     this.growing = Array.from({ length: fieldCount }, () => new GrowingLists())
@@ -245,6 +249,20 @@ export class InvertedIndex {
   sealedField(field: number): FieldLists | undefined {
     this.seal()
     return this.segments[0]?.fields[field]
+  }
+
+  /** Sets the field lengths of `count` loaded documents at once (before {@link loadSegment}). */
+  loadDocuments(lengths: readonly Int32Array[]): void {
+    const count = lengths[0]?.length ?? 0
+    lengths.forEach((values, field) => {
+      ;(this.fieldLengths[field] as GrowableInt32).load(values)
+      let total = 0
+      for (let doc = 0; doc < count; doc++) total += values[doc] as number
+      this.fieldTotals[field] = total
+    })
+    this.documentCount = count
+    this.liveCount = count
+    this.generation++
   }
 
   /** Installs loaded compact lists as the main segment (stem lists built on first use). */

@@ -8,6 +8,7 @@
  */
 
 import { BLOCK_SIZE, BLOCK_STRIDE, NO_MORE_DOCS, type CompactLists } from './compact-lists.js'
+import { BanglaSearchError } from '../errors.js'
 import { RiceReader } from './rice.js'
 
 const EMPTY_BYTES = new Uint8Array(0)
@@ -69,7 +70,11 @@ export class ListCursor {
     const posAt = this.hasPositions ? (lists.posStarts[list] as number) : 0
     this.rice.bytes = lists.posBytes
     if (this.count > BLOCK_SIZE) {
-      const blocks = (this.count + BLOCK_SIZE - 1) >> BLOCK_SHIFT
+      const blocks = Math.ceil(this.count / BLOCK_SIZE)
+      // each block takes at least five bytes: a larger count is damage, not a reason to allocate
+      if (blocks * BLOCK_STRIDE > this.bytes.length - this.at) {
+        throw new BanglaSearchError('MALFORMED_INDEX', 'The saved index is malformed: a postings list is damaged. Save it again, or rebuild it from its documents.')
+      }
       if (this.table.length < blocks * BLOCK_STRIDE) this.table = new Int32Array(Math.max(blocks * BLOCK_STRIDE, this.table.length * 2))
       const table = this.table
       let lastDoc = -1

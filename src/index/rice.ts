@@ -30,35 +30,39 @@ export function riceParameter(values: ArrayLike<number>, from: number, to: numbe
   return best
 }
 
-/** Appends Rice-coded values to a byte builder, bit by bit; {@link flush} pads to a whole byte. */
+/** Appends Rice-coded values to a byte builder; {@link flush} pads to a whole byte. */
 export class RiceWriter {
-  private current = 0
-  private bits = 0
+  /** Bits not yet written (fewer than 8 between calls), in the low places. */
+  private pending = 0
+  private count = 0
 
   constructor(private readonly out: ByteBuilder) {}
 
   write(value: number, k: number): void {
-    for (let q = Math.floor(value / 2 ** k); q > 0; q--) this.bit(1)
-    this.bit(0)
-    for (let i = k - 1; i >= 0; i--) this.bit(Math.floor(value / 2 ** i) & 1)
+    let q = Math.floor(value / 2 ** k)
+    for (; q >= 24; q -= 24) this.bits(0xffffff, 24)
+    this.bits(((1 << q) - 1) << 1, q + 1)
+    if (k > 0) this.bits(value % 2 ** k, k)
   }
 
   /** Ends the byte in progress (zero bits pad it). */
   flush(): void {
-    if (this.bits > 0) {
-      this.out.byte(this.current << (8 - this.bits))
-      this.current = 0
-      this.bits = 0
-    }
+    if (this.count > 0) this.out.byte((this.pending << (8 - this.count)) & 0xff)
+    this.pending = 0
+    this.count = 0
   }
 
-  private bit(bit: number): void {
-    this.current = (this.current << 1) | bit
-    if (++this.bits === 8) {
-      this.out.byte(this.current)
-      this.current = 0
-      this.bits = 0
+  /** Writes the low `count` (at most 24) bits of `value`, most significant first. */
+  private bits(value: number, count: number): void {
+    let pending = (this.pending << count) | value
+    let left = this.count + count
+    while (left >= 8) {
+      left -= 8
+      this.out.byte((pending >>> left) & 0xff)
     }
+    pending &= (1 << left) - 1
+    this.pending = pending
+    this.count = left
   }
 }
 
@@ -70,29 +74,13 @@ export class RiceReader {
 
   /** Reads one value with parameter `k`. */
   read(k: number): number {
-    let q = 0
-    for (;;) {
-      const window = this.window()
-      const ones = Math.clz32(~window)
-      if (ones < 24) {
-        q += ones
-        this.bit += ones + 1
-        break
-      }
-      q += 24
-      this.bit += 24
-      if ((this.bit >>> 3) >= this.bytes.length) return q
+    const window = this.window()
+    const ones = Math.clz32(~window)
+    if (ones < 24 && ones + 1 + k <= 32) {
+      this.bit += ones + 1 + k
+      return k === 0 ? ones : ones * 2 ** k + ((window << (ones + 1)) >>> (32 - k))
     }
-    if (k === 0) return q
-    let low = 0
-    let left = k
-    while (left > 0) {
-      const take = Math.min(left, 24)
-      low = low * 2 ** take + (this.window() >>> (32 - take))
-      this.bit += take
-      left -= take
-    }
-    return q * 2 ** k + low
+    return this.readSlowly(k)
   }
 
   /** Skips `count` values with parameter `k`. */
@@ -105,17 +93,42 @@ export class RiceReader {
           break
         }
         this.bit += 24
-        if ((this.bit >>> 3) >= this.bytes.length) return
+        if (this.bit >>> 3 >= this.bytes.length) return
       }
     }
+  }
+
+  /** A value with a long run of ones, or a long tail. */
+  private readSlowly(k: number): number {
+    let q = 0
+    for (;;) {
+      const ones = Math.clz32(~this.window())
+      if (ones < 24) {
+        q += ones
+        this.bit += ones + 1
+        break
+      }
+      q += 24
+      this.bit += 24
+      if (this.bit >>> 3 >= this.bytes.length) return q
+    }
+    let low = 0
+    for (let left = k; left > 0; ) {
+      const take = Math.min(left, 24)
+      low = low * 2 ** take + (this.window() >>> (32 - take))
+      this.bit += take
+      left -= take
+    }
+    return q * 2 ** k + low
   }
 
   /** 32 bits from the current bit, the first in the most significant place (zeros past the end). */
   private window(): number {
     const bytes = this.bytes
     const at = this.bit >>> 3
-    const word = (((bytes[at] ?? 0) << 24) | ((bytes[at + 1] ?? 0) << 16) | ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0)) >>> 0
+    // reads past the end give undefined, which bit operations count as 0
+    const word = ((bytes[at] as number) << 24) | ((bytes[at + 1] as number) << 16) | ((bytes[at + 2] as number) << 8) | (bytes[at + 3] as number)
     const shift = this.bit & 7
-    return shift === 0 ? word | 0 : ((word << shift) | ((bytes[at + 4] ?? 0) >>> (8 - shift))) | 0
+    return shift === 0 ? word : (word << shift) | ((bytes[at + 4] as number) >>> (8 - shift))
   }
 }

@@ -90,7 +90,7 @@ class ExpansionSet {
   /** Best first; ties in term order, so results do not depend on term ids. */
   toArray(): ExpandedTerm[] {
     const { terms } = this.index.vocabulary
-    return [...this.byTerm.values()].sort((a, b) => b.weight - a.weight || compareCodeUnits(terms[a.termId] as string, terms[b.termId] as string))
+    return [...this.byTerm.values()].sort((a, b) => b.weight - a.weight || compareCodeUnits(terms.get(a.termId), terms.get(b.termId)))
   }
 }
 
@@ -131,7 +131,7 @@ function addAliases(context: ExpansionContext, stems: readonly string[], found: 
     if (k0.length === 0 || (k0.length <= SHORT_KEY_MAX_LENGTH && found.size > 0)) continue
     const candidates: NearStem[] = []
     forEachNearStem(context, k0, k1, aliasThreshold(k0.length), (stemId, distance) => {
-      if (vocabulary.stems[stemId] !== stem) candidates.push({ stemId, distance })
+      if (vocabulary.stems.get(stemId) !== stem) candidates.push({ stemId, distance })
     })
     found.addNear(rankStems(context, candidates).slice(0, ALIAS_MAX_STEMS), MATCH_WEIGHTS.alias, 'alias')
   }
@@ -180,7 +180,7 @@ function rankStems(context: ExpansionContext, candidates: readonly NearStem[]): 
       (a, b) =>
         a.distance - b.distance ||
         (frequency.get(b.stemId) ?? 0) - (frequency.get(a.stemId) ?? 0) ||
-        compareCodeUnits(stems[a.stemId] as string, stems[b.stemId] as string),
+        compareCodeUnits(stems.get(a.stemId), stems.get(b.stemId)),
     )
 }
 

@@ -40,12 +40,12 @@ function describeMatches(clauses: readonly ScoringClause[], hit: TopDocument, vo
       const words = part.phrase.wordTerms.get(hit.doc)
       words?.forEach((termId, i) => {
         const kind = clause.planned.words[i]?.find((term) => term.termId === termId)?.kind ?? 'exact'
-        found.push({ query, term: vocabulary.terms[termId] as string, field, kind })
+        found.push({ query, term: vocabulary.terms.get(termId), field, kind })
       })
       continue
     }
     const term = resolver.matchedTerm(part.sources[hit.sourceIndexes[clause.index] as number] as Source, part.field, hit.doc)
-    if (term !== undefined) found.push({ query, term: vocabulary.terms[term.termId] as string, field, kind: term.kind })
+    if (term !== undefined) found.push({ query, term: vocabulary.terms.get(term.termId), field, kind: term.kind })
   }
   return found.sort((a, b) => kindRank(a.kind) - kindRank(b.kind))
 }

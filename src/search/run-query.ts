@@ -10,6 +10,7 @@
 import type { DocumentTable } from '../documents.js'
 import { makeSnippet, resolveHighlight } from '../highlight/snippet.js'
 import type { InvertedIndex } from '../index/inverted-index.js'
+import type { StringList } from '../index/string-list.js'
 import type { ResolvedIndexOptions, ResolvedSearchOptions } from '../options.js'
 import type { ParsedQuery } from '../query/parse.js'
 import type { DocumentId, MatchInfo, SearchHit, SearchOptions, StoredFields } from '../types.js'
@@ -73,11 +74,11 @@ export function runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, g
 }
 
 /** The indexed terms a plan looks for (not those it excludes), to mark in snippets. */
-function termsOfPlan(plan: readonly PlannedClause[], terms: readonly string[]): Set<string> {
+function termsOfPlan(plan: readonly PlannedClause[], terms: StringList): Set<string> {
   const found = new Set<string>()
   for (const clause of plan) {
     if (clause.exclude) continue
-    for (const word of clause.words) for (const term of word) found.add(terms[term.termId] as string)
+    for (const word of clause.words) for (const term of word) found.add(terms.get(term.termId))
   }
   return found
 }

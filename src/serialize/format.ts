@@ -88,14 +88,14 @@ export function saveIndex(options: ResolvedIndexOptions, inverted: InvertedIndex
   const { vocabulary } = inverted
   const termIds = Array.from({ length: vocabulary.size }, (_, termId) => termId)
     .filter((termId) => inverted.hasLiveDocuments(termId))
-    .sort((a, b) => compareCodeUnits(vocabulary.terms[a] as string, vocabulary.terms[b] as string))
+    .sort((a, b) => compareCodeUnits(vocabulary.terms.get(a), vocabulary.terms.get(b)))
   return {
     format: FORMAT_NAME,
     version: FORMAT_VERSION,
     // the resolved options are plain data: a deep copy is the saved form
     options: structuredClone(options),
     documents: { ids, stored, lengths },
-    terms: termIds.map((termId) => vocabulary.terms[termId] as string),
+    terms: termIds.map((termId) => vocabulary.terms.get(termId)),
     scripts: termIds.map((termId) => SCRIPT_LETTERS[vocabulary.termScripts.get(termId)] ?? 'o').join(''),
     postings: options.fields.map((_, field) => savePostings(inverted, field, termIds, renumber)),
   }
@@ -236,7 +236,7 @@ function loadPostings(entry: Record<string, unknown>, field: number, inverted: I
   if (offsets?.length !== termCount + 1 || counts?.length !== termCount || data === undefined) {
     malformed(`postings[${field}] must hold base64 offsets, counts and data for ${termCount} terms`)
   }
-  const corrupt = (termId: number): never => malformed(`postings[${field}] of term ${JSON.stringify(inverted.vocabulary.terms[termId])} is corrupt`)
+  const corrupt = (termId: number): never => malformed(`postings[${field}] of term ${JSON.stringify(inverted.vocabulary.terms.get(termId))} is corrupt`)
   const writer = new CompactListsWriter(termCount, true)
   const lengths = inverted.fieldLengths[field]?.data ?? new Int32Array(0)
   for (let termId = 0; termId < termCount; termId++) {
