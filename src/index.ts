@@ -12,6 +12,7 @@ export { stem, stemCandidates } from './analysis/stem.js'
 export { analyze, aliasKey, type AnalyzedToken } from './analysis/analyze.js'
 export { isStopword } from './analysis/stopwords.js'
 export { detectLegacyBengali, type LegacyVerdict } from './analysis/legacy-encoding.js'
+export { convertLegacyBengali } from './analysis/legacy-convert.js'
 export { parseQuery, showQuery, type ParsedQuery, type QueryClause, type WordClause, type PhraseClause } from './query/parse.js'
 export { FORMAT_VERSION, type SavedIndex, type SavedPostings } from './serialize/format.js'
 export type {
