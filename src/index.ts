@@ -17,6 +17,8 @@ export { parseQuery, showQuery, type ParsedQuery, type QueryClause, type WordCla
 export { FORMAT_VERSION, type SavedIndex, type SavedPostings } from './serialize/format.js'
 export type {
   AddAllAsyncOptions,
+  AddAllOptions,
+  AddAllReport,
   AddProgress,
   Bm25Parameters,
   DocumentId,
@@ -28,6 +30,7 @@ export type {
   SearchHit,
   SearchIndexOptions,
   SearchOptions,
+  SkippedDocument,
   StoredFields,
   SuggestOptions,
   Suggestion,

@@ -140,7 +140,7 @@ function wordKind(text: string, start: number, end: number): WordKind {
   let hasLetter = false
   let hasBijoyLetter = false
   let signature = false
-  for (let i = start; i < end; i++) {
+  for (let i = start; i < end && !(signature && hasBijoyLetter); i++) {
     const code = text.charCodeAt(i)
     if (isAsciiLetter(code) || isMarker(code)) hasLetter = true
     if (isBijoyLetter(code)) hasBijoyLetter = true
