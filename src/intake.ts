@@ -23,6 +23,7 @@ export const MAX_REPORTED_LIMIT = 10_000
 export interface IntakeSettings {
   readonly skip: boolean
   readonly maxReported: number
+  readonly onSkipped: ((skipped: SkippedDocument) => void) | undefined
 }
 
 /** Checks the options of `addAll` / `addAllAsync`. @throws {@link BanglaSearchError} `INVALID_OPTION` */
@@ -35,7 +36,9 @@ export function resolveIntake(options: AddAllOptions | undefined): IntakeSetting
   }
   const maxReported = wholeNumber(given.maxReported, 'maxReported', DEFAULT_MAX_REPORTED, 0)
   if (maxReported > MAX_REPORTED_LIMIT) throw new BanglaSearchError('INVALID_OPTION', `maxReported must be at most ${MAX_REPORTED_LIMIT}, got ${maxReported}.`)
-  return { skip: onInvalid === 'skip', maxReported }
+  const onSkipped = options?.onSkipped
+  if (onSkipped !== undefined && typeof onSkipped !== 'function') throw new BanglaSearchError('INVALID_OPTION', `onSkipped must be a function, got ${describeValue(onSkipped)}.`)
+  return { skip: onInvalid === 'skip', maxReported, onSkipped }
 }
 
 /** The skipped documents of one batch: every one counted, the first `limit` kept. */
@@ -43,15 +46,16 @@ export class SkipReport {
   private count = 0
   private readonly entries: SkippedDocument[] = []
 
-  constructor(private readonly limit: number) {}
+  constructor(private readonly settings: IntakeSettings) {}
 
   /** Records a skipped document. */
   add(position: number, id: DocumentId | undefined, error: BanglaSearchError): void {
     this.count++
-    if (this.entries.length >= this.limit) return
     const prefix = `${error.code}: `
     const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message
-    this.entries.push(id === undefined ? { position, code: error.code, message } : { position, id, code: error.code, message })
+    const entry: SkippedDocument = id === undefined ? { position, code: error.code, message } : { position, id, code: error.code, message }
+    if (this.entries.length < this.settings.maxReported) this.entries.push(entry)
+    this.settings.onSkipped?.(entry)
   }
 
   /** The report of a batch that added `added` documents. */
@@ -85,7 +89,7 @@ export function checkBatch(
     throw new BanglaSearchError('INVALID_ARGUMENT', `addAll() takes an array (or iterable) of documents, got ${describeValue(documents)}.`)
   }
   const seen = new Set<DocumentId>()
-  const batch: CheckedBatch = { accepted: [], positions: [], report: new SkipReport(settings.maxReported) }
+  const batch: CheckedBatch = { accepted: [], positions: [], report: new SkipReport(settings) }
   let position = 0
   for (const document of documents) {
     try {

@@ -216,6 +216,8 @@ export interface AddAllOptions {
   readonly onInvalid?: 'throw' | 'skip'
   /** How many skipped documents the report lists one by one (the count covers them all). Default 100, at most 10,000. */
   readonly maxReported?: number
+  /** Called for every skipped document as it is found, also beyond `maxReported` (e.g. to write them all to a file). */
+  readonly onSkipped?: (skipped: SkippedDocument) => void
 }
 
 /** One document that {@link SearchIndex.addAll} skipped. */

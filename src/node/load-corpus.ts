@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises'
 import { BanglaSearchError } from 'bangla-search'
 import { fileError, showValue } from './fs-errors.js'
 import { readJsonArray, readJsonLines } from './json-source.js'
-import { RecordChecker, type CorpusDocument } from './records.js'
+import { RecordChecker, type CorpusDocument, type SkippedRecord } from './records.js'
 import { checkUniqueNames, listTextFiles, readTextDocument, type TextFields } from './text-folder.js'
 
 /** The fields a `.txt` file gives besides its id. */
@@ -39,6 +39,21 @@ export interface LoadCorpusOptions {
   readonly fields?: readonly string[]
   /** Called as documents are read (every 1000 documents or so, and at the end). */
   readonly onProgress?: (progress: LoadProgress) => void
+  /**
+   * What to do with a bad JSON record (not valid JSON, not an object, a missing, bad or repeated
+   * id, a field to index that is not a string): `'throw'` (the default) refuses the corpus with
+   * `INVALID_ARGUMENT` naming the line; `'skip'` leaves the record out and passes it to
+   * `onSkipped`. A `.txt` file that is not UTF-8 is always refused.
+   */
+  readonly onInvalid?: 'throw' | 'skip'
+  /** Called for every record left out under `onInvalid: 'skip'`, as it is read. */
+  readonly onSkipped?: (record: SkippedRecord) => void
+}
+
+/** Documents read, and where each one came from (`'line 12'`, `'item 3'`, `'file a/b.txt'`). @internal */
+export interface ReadCorpus {
+  readonly documents: CorpusDocument[]
+  readonly where: (position: number) => string
 }
 
 /**
@@ -57,6 +72,11 @@ export interface LoadCorpusOptions {
  * file is not UTF-8 or not valid JSON (naming the line), or a record is malformed
  */
 export async function loadCorpus(path: string, options: LoadCorpusOptions = {}): Promise<CorpusDocument[]> {
+  return (await readCorpus(path, options)).documents
+}
+
+/** {@link loadCorpus}, also telling where each document came from. @internal */
+export async function readCorpus(path: string, options: LoadCorpusOptions = {}): Promise<ReadCorpus> {
   if (typeof path !== 'string' || path.length === 0) {
     throw new BanglaSearchError('INVALID_ARGUMENT', `loadCorpus() takes the path of a folder of .txt files, a .jsonl or a .json file, got ${showValue(path)}.`)
   }
@@ -67,25 +87,28 @@ export async function loadCorpus(path: string, options: LoadCorpusOptions = {}):
   const report = options.onProgress ?? (() => {})
   if (info.isDirectory()) return loadFolder(path, idField, fields, report)
   const lower = path.toLowerCase()
-  const checker = new RecordChecker(path, idField, fields)
+  const skipped = options.onInvalid === 'skip' ? (options.onSkipped ?? (() => {})) : undefined
+  const checker = new RecordChecker(path, idField, fields, skipped)
+  const at = (kind: string) => (position: number) => `${kind} ${checker.locations[position] ?? '?'}`
   if (lower.endsWith('.jsonl') || lower.endsWith('.jsonl.gz') || lower.endsWith('.ndjson')) {
-    return readJsonLines(path, checker, (documents, bytesRead) => report({ documents, bytesRead, bytesTotal: info.size }))
+    const documents = await readJsonLines(path, checker, (count, bytesRead) => report({ documents: count, bytesRead, bytesTotal: info.size }))
+    return { documents, where: at('line') }
   }
   if (lower.endsWith('.json')) {
     const documents = await readJsonArray(path, checker)
     report({ documents: documents.length, bytesRead: info.size, bytesTotal: info.size })
-    return documents
+    return { documents, where: at('item') }
   }
   if (lower.endsWith('.txt')) {
     checkTextFields(path, fields)
     const { document } = await readTextDocument(path, textFields(idField))
     report({ documents: 1, bytesRead: info.size, bytesTotal: info.size })
-    return [document]
+    return { documents: [document], where: () => `file ${path}` }
   }
   throw new BanglaSearchError('INVALID_ARGUMENT', `"${path}" is not a corpus: give a folder of .txt files, a .jsonl (or .jsonl.gz) file or a .json file.`)
 }
 
-async function loadFolder(folder: string, idField: string, fields: readonly string[], report: (progress: LoadProgress) => void): Promise<CorpusDocument[]> {
+async function loadFolder(folder: string, idField: string, fields: readonly string[], report: (progress: LoadProgress) => void): Promise<ReadCorpus> {
   checkTextFields(folder, fields)
   const paths = await listTextFiles(folder)
   if (paths.length === 0) throw new BanglaSearchError('INVALID_ARGUMENT', `"${folder}" holds no .txt files; put one document per .txt file (UTF-8) in it.`)
@@ -102,7 +125,7 @@ async function loadFolder(folder: string, idField: string, fields: readonly stri
     }
     report({ documents: documents.length, bytesRead, bytesTotal })
   }
-  return documents
+  return { documents, where: (position) => `file ${paths[position] ?? '?'}` }
 }
 
 function textFields(idField: string): TextFields {
