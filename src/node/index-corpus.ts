@@ -47,7 +47,7 @@ export interface IndexCorpusOptions extends Partial<SearchIndexOptions> {
  * ```ts
  * const { indexCorpus } = require('bangla-search/node')
  * const index = await indexCorpus('corpus/seeds')
- * index.search('ভ্লাদিভোস্টক')[0].title   // 'রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিনের সঙ্গে …'
+ * index.search('ভ্লাদিভোস্টক')[0].title   // 'গোপনে রাশিয়ায় যাচ্ছেন কিম, যে বার্তা দিলো ওয়াশিংটন'
  * ```
  * @throws `BanglaSearchError` the errors of {@link loadCorpus} and of `SearchIndex`
  */

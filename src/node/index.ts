@@ -6,7 +6,7 @@
  * ```ts
  * const { indexCorpus } = require('bangla-search/node')
  * const index = await indexCorpus('corpus/seeds')
- * index.search('ভ্লাদিভোস্টক')[0].id   // '000_ec15b545c941e6ec'
+ * index.search('ভ্লাদিভোস্টক')[0].id   // '004_6e08107ec4b0f46b'
  * ```
  *
  * @packageDocumentation

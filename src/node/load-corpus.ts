@@ -10,7 +10,8 @@ import { BanglaSearchError } from 'bangla-search'
 import { fileError, showValue } from './fs-errors.js'
 import { readJsonArray, readJsonLines } from './json-source.js'
 import { RecordChecker, type CorpusDocument, type SkippedRecord } from './records.js'
-import { checkUniqueNames, listTextFiles, readTextDocument, type TextFields } from './text-folder.js'
+import { checkUniqueNames, listTextFiles, readTextContent, readTextDocument, textDocument, type TextFields } from './text-folder.js'
+import { boilerplateLines } from './title.js'
 
 /** The fields a `.txt` file gives besides its id. */
 export const TEXT_FILE_FIELDS = ['title', 'text'] as const
@@ -59,7 +60,9 @@ export interface ReadCorpus {
 /**
  * Reads a corpus into documents:
  * - a folder: every `.txt` file below it is one document `{ id: file name without .txt, title:
- *   first non-empty line, text: the rest }`;
+ *   its headline, text: the rest }`; the headline is the first line that reads as one (not a
+ *   lone word, a date line, a breadcrumb trail, or a short line that starts several files), or
+ *   else the first sentence of the first paragraph;
  * - `.jsonl` (or `.jsonl.gz`): one JSON object per line, streamed;
  * - `.json`: an array of objects.
  *
@@ -115,16 +118,19 @@ async function loadFolder(folder: string, idField: string, fields: readonly stri
   checkUniqueNames(folder, paths)
   const sizes = await Promise.all(paths.map((path) => stat(path).then((s) => s.size, () => 0)))
   const bytesTotal = sizes.reduce((sum, size) => sum + size, 0)
-  const documents: CorpusDocument[] = []
+  const contents: string[] = []
   let bytesRead = 0
   for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
-    const batch = await Promise.all(paths.slice(i, i + READ_CONCURRENCY).map((path) => readTextDocument(path, textFields(idField))))
-    for (const { document, bytes } of batch) {
-      documents.push(document)
+    const batch = await Promise.all(paths.slice(i, i + READ_CONCURRENCY).map(readTextContent))
+    for (const { content, bytes } of batch) {
+      contents.push(content)
       bytesRead += bytes
     }
-    report({ documents: documents.length, bytesRead, bytesTotal })
+    report({ documents: contents.length, bytesRead, bytesTotal })
   }
+  // section names and bylines that start several files are not titles
+  const boilerplate = boilerplateLines(contents)
+  const documents = contents.map((content, i) => textDocument(paths[i] as string, content, textFields(idField), boilerplate))
   return { documents, where: (position) => `file ${paths[position] ?? '?'}` }
 }
 
