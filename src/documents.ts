@@ -6,6 +6,7 @@
  * @internal
  */
 
+import { convertLegacyBengali } from './analysis/legacy-convert.js'
 import { detectLegacyBengali } from './analysis/legacy-encoding.js'
 import { BanglaSearchError, isPlainObject, refuseValue } from './errors.js'
 import type { ResolvedIndexOptions } from './options.js'
@@ -30,14 +31,18 @@ export function checkDocument(document: unknown, options: ResolvedIndexOptions):
     if (typeof value !== 'string') refuseValue('INVALID_FIELD_VALUE', where, 'a string (convert it with String(value), or leave it out)', value)
     const verdict = detectLegacyBengali(value)
     // Bijoy/SutonnyMJ (ASCII) Bengali would be indexed as English nonsense
-    if (verdict.legacy) throw new BanglaSearchError('LEGACY_ENCODING', `${where} is legacy Bijoy/SutonnyMJ text (${verdict.reason}); convert it to Unicode Bengali first.`)
-    return value
+    if (!verdict.legacy) return value
+    if (options.legacy === 'convert') return convertLegacyBengali(value)
+    const fix = options.legacy === 'skip' ? 'the document is left out (legacy: skip)' : "convert it to Unicode Bengali first, or set the index option legacy: 'convert'"
+    throw new BanglaSearchError('LEGACY_ENCODING', `${where} is legacy Bijoy/SutonnyMJ text (${verdict.reason}); ${fix}.`)
   })
   let stored: StoredFields | undefined
   for (const field of options.storeFields) {
     if (!Object.hasOwn(document, field)) continue
     stored ??= Object.create(null) as StoredFields
-    stored[field] = document[field]
+    const indexed = options.fields.indexOf(field)
+    // a converted field is stored converted, so that hits and snippets read as Bengali
+    stored[field] = indexed >= 0 && texts[indexed] !== undefined ? texts[indexed] : document[field]
   }
   return { id, texts, stored }
 }

@@ -18,6 +18,7 @@ export interface ResolvedIndexOptions {
   readonly boost: Readonly<Record<string, number>>
   readonly aliases: ReadonlyArray<readonly string[]>
   readonly bm25: Bm25Parameters
+  readonly legacy: 'reject' | 'convert' | 'skip'
 }
 
 /** Search options with defaults filled in (the filter and highlight are passed on as given). */
@@ -52,6 +53,7 @@ export function resolveIndexOptions(options: SearchIndexOptions): ResolvedIndexO
     boost: resolveBoost(options.boost, fields),
     aliases: resolveAliases(options.aliases),
     bm25: resolveBm25(options.bm25),
+    legacy: choice(options.legacy, 'legacy', ['reject', 'convert', 'skip']),
   }
 }
 

@@ -8,6 +8,7 @@
 
 import { tokenize } from './analysis/tokenize.js'
 import { checkDocument, checkId, DocumentTable, type CheckedDocument } from './documents.js'
+import { checkBatch, duplicateInIndex, recheckChunk, resolveIntake } from './intake.js'
 import { BanglaSearchError, describeValue } from './errors.js'
 import { InvertedIndex } from './index/inverted-index.js'
 import { resolveIndexOptions, resolveSearchOptions, wholeNumber, type ResolvedIndexOptions, type ResolvedSearchOptions } from './options.js'
@@ -21,6 +22,8 @@ import { runQuery } from './search/run-query.js'
 import { buildSynonyms } from './search/synonyms.js'
 import type {
   AddAllAsyncOptions,
+  AddAllOptions,
+  AddAllReport,
   DocumentId,
   SearchDocument,
   SearchHit,
@@ -96,32 +99,44 @@ export class SearchIndex {
     this.insert(checked)
   }
 
-  /** Adds many documents; all are checked first, so a bad one leaves the index unchanged. */
-  addAll(documents: Iterable<SearchDocument>): void {
-    for (const checked of this.checkAll(documents)) this.insert(checked)
+  /**
+   * Adds many documents and reports what it did. All are checked first: by default a bad one
+   * throws and leaves the index unchanged; with `onInvalid: 'skip'` the others are added and the
+   * bad ones listed in the report (see {@link AddAllOptions}).
+   *
+   * @throws {@link BanglaSearchError} `INVALID_ARGUMENT` when `documents` is not iterable; in the
+   * default mode, the error of the first bad document (see {@link SearchIndex.add})
+   */
+  addAll(documents: Iterable<SearchDocument>, options?: AddAllOptions): AddAllReport {
+    const batch = checkBatch(documents, this.options, (id) => this.documents.has(id), resolveIntake(options))
+    for (const checked of batch.accepted) this.insert(checked)
     this.inverted.trim()
+    return batch.report.result(batch.accepted.length)
   }
 
   /**
    * Adds many documents in chunks, yielding to the event loop between them, with progress and
-   * cancellation. Documents are checked first, as in {@link SearchIndex.addAll}.
+   * cancellation. Documents are checked first and reported as in {@link SearchIndex.addAll}.
    *
    * @throws {@link BanglaSearchError} `ABORTED` when the signal fires (documents added before stay)
    */
-  async addAllAsync(documents: Iterable<SearchDocument>, options: AddAllAsyncOptions = {}): Promise<void> {
-    const checked = this.checkAll(documents)
+  async addAllAsync(documents: Iterable<SearchDocument>, options: AddAllAsyncOptions = {}): Promise<AddAllReport> {
+    const settings = resolveIntake(options)
+    const { accepted: checked, positions, report } = checkBatch(documents, this.options, (id) => this.documents.has(id), settings)
     const chunkSize = wholeNumber(options.chunkSize, 'chunkSize', DEFAULT_ASYNC_CHUNK, 1)
+    let added = 0
     for (let done = 0; done < checked.length; ) {
       throwIfAborted(options.signal, 'addAllAsync() was cancelled; the documents added before stay in the index.')
-      const chunk = checked.slice(done, done + chunkSize)
       // other code may have added documents while this one yielded: check the ids again
-      for (const one of chunk) this.refuseDuplicate(one.id)
+      const chunk = recheckChunk(checked.slice(done, done + chunkSize), positions.slice(done, done + chunkSize), (id) => this.documents.has(id), settings, report)
       for (const one of chunk) this.insert(one)
-      done += chunk.length
+      added += chunk.length
+      done = Math.min(done + chunkSize, checked.length)
       options.onProgress?.({ done, total: checked.length })
       await yieldToEventLoop()
     }
     this.inverted.trim()
+    return report.result(added)
   }
 
   /**
@@ -293,28 +308,8 @@ export class SearchIndex {
     return index
   }
 
-  private checkAll(documents: Iterable<SearchDocument>): CheckedDocument[] {
-    if (documents === null || typeof documents !== 'object' || !(Symbol.iterator in documents)) {
-      throw new BanglaSearchError('INVALID_ARGUMENT', `addAll() takes an array (or iterable) of documents, got ${describeValue(documents)}.`)
-    }
-    const seen = new Set<DocumentId>()
-    const checked: CheckedDocument[] = []
-    for (const document of documents) {
-      const one = checkDocument(document, this.options)
-      this.refuseDuplicate(one.id)
-      if (seen.has(one.id)) {
-        throw new BanglaSearchError('DUPLICATE_ID', `Id ${JSON.stringify(one.id)} appears twice in the documents given; nothing was added.`)
-      }
-      seen.add(one.id)
-      checked.push(one)
-    }
-    return checked
-  }
-
   private refuseDuplicate(id: DocumentId): void {
-    if (this.documents.has(id)) {
-      throw new BanglaSearchError('DUPLICATE_ID', `A document with id ${JSON.stringify(id)} is already in the index; call replace() to update it.`)
-    }
+    if (this.documents.has(id)) throw duplicateInIndex(id)
   }
 
   private insert(checked: CheckedDocument, order?: number): void {

@@ -4,6 +4,8 @@
  * @module
  */
 
+import type { ErrorCode } from './errors.js'
+
 /** A document id: a string or a finite number, unique within one index. */
 export type DocumentId = string | number
 
@@ -112,6 +114,15 @@ export interface SearchIndexOptions {
   readonly aliases?: ReadonlyArray<readonly string[]>
   /** BM25 parameters. Default `{ k1: 1.2, b: 0.75 }`. */
   readonly bm25?: Partial<Bm25Parameters>
+  /**
+   * What to do with an indexed field in legacy Bijoy/SutonnyMJ encoding (as
+   * `detectLegacyBengali` judges it): `'reject'` (the default) refuses the document with
+   * `LEGACY_ENCODING`; `'convert'` converts the field with `convertLegacyBengali` and indexes
+   * and stores the Unicode text, so hits and snippets show readable Bengali; `'skip'` leaves
+   * the document out of `addAll` and `addAllAsync` even in their default all-or-nothing mode,
+   * listing it in the report (`add` and `replace`, which have no report, throw as for `'reject'`).
+   */
+  readonly legacy?: 'reject' | 'convert' | 'skip'
 }
 
 /** Options of one search. Every option has a default that serves a user who gives none. */
@@ -184,8 +195,58 @@ export interface AddProgress {
   readonly total: number
 }
 
+/**
+ * Options of {@link SearchIndex.addAll} (and of {@link SearchIndex.addAllAsync}).
+ *
+ * @example
+ * ```ts
+ * const report = index.addAll(documents, { onInvalid: 'skip' })
+ * report.added                  // 2
+ * report.skipped.count          // 1
+ * report.skipped.entries[0]     // { position: 1, id: 'b', code: 'LEGACY_ENCODING', message: '…' }
+ * ```
+ */
+export interface AddAllOptions {
+  /**
+   * What to do with a document that cannot be indexed (not an object, no id or a bad one, a field
+   * that is not a string, legacy Bijoy text, an id already in the index or given twice):
+   * `'throw'` (the default) throws its error and adds nothing; `'skip'` adds every other
+   * document and lists the skipped ones in the report (of ids given twice, the first is kept).
+   */
+  readonly onInvalid?: 'throw' | 'skip'
+  /** How many skipped documents the report lists one by one (the count covers them all). Default 100, at most 10,000. */
+  readonly maxReported?: number
+  /** Called for every skipped document as it is found, also beyond `maxReported` (e.g. to write them all to a file). */
+  readonly onSkipped?: (skipped: SkippedDocument) => void
+}
+
+/** One document that {@link SearchIndex.addAll} skipped. */
+export interface SkippedDocument {
+  /** Where it was in the documents given, counted from 0. */
+  readonly position: number
+  /** Its id, when it has a valid one. */
+  readonly id?: DocumentId
+  /** Why it was skipped (the code it would have thrown). */
+  readonly code: ErrorCode
+  /** What is wrong with it and what to fix. */
+  readonly message: string
+}
+
+/** What {@link SearchIndex.addAll} did: how many documents it added and which it skipped. */
+export interface AddAllReport {
+  /** Documents added. */
+  readonly added: number
+  /** Documents skipped: all of them counted, the first `maxReported` listed. */
+  readonly skipped: {
+    /** How many documents were skipped. */
+    readonly count: number
+    /** The first skipped documents, in the order given. */
+    readonly entries: readonly SkippedDocument[]
+  }
+}
+
 /** Options of {@link SearchIndex.addAllAsync}. */
-export interface AddAllAsyncOptions {
+export interface AddAllAsyncOptions extends AddAllOptions {
   /** Called after every chunk with the progress. */
   readonly onProgress?: (progress: AddProgress) => void
   /** Documents added between two yields to the event loop. Default 500. */
