@@ -15,4 +15,4 @@
 export { loadCorpus, TEXT_FILE_FIELDS, type LoadCorpusOptions, type LoadProgress } from './load-corpus.js'
 export type { CorpusDocument, SkippedRecord } from './records.js'
 export { indexCorpus, type IndexCorpusOptions, type IndexProgress } from './index-corpus.js'
-export { loadIndexFile, saveIndexFile, type SavedIndexFile } from './index-file.js'
+export { loadIndex, loadIndexFile, saveIndex, saveIndexFile, type SaveIndexOptions, type SavedIndexFile } from './index-file.js'

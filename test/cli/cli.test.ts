@@ -3,6 +3,7 @@
  * meets it (`require('bangla-search')` from the repository root). `npm test` builds dist first.
  */
 
+import { SearchIndex } from '../../src/index.js'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -67,15 +68,27 @@ describe('bangla-search index', () => {
     expect(result.code).toBe(0)
     expect(result.stderr).toBe('')
     expect(result.stdout).toMatch(/^Indexed 3 documents \(\d+ terms\) from .* in \d+\.\d\d s → .*সূচি\.json \(\d+(\.\d)? k?B\)\n$/u)
-    const saved = JSON.parse(readFileSync(indexFile, 'utf8')) as { format: string; documents: { ids: string[] } }
+    // binary by default (whatever the file is called), found by content when searched
+    const saved = SearchIndex.fromBytes(readFileSync(indexFile))
+    expect(saved.size).toBe(3)
+    expect(cli(['search', indexFile, 'পুতিন', '--json']).code).toBe(0)
+  })
+
+  it('writes format version 1 JSON with --format json, which search reads too', () => {
+    const jsonFile = join(dir, 'v1.json')
+    expect(cli(['index', join(dir, 'docs'), '-o', jsonFile, '--format', 'json']).code).toBe(0)
+    const saved = JSON.parse(readFileSync(jsonFile, 'utf8')) as { format: string; documents: { ids: string[] } }
     expect(saved.format).toBe('bangla-search-index')
     expect(saved.documents.ids.sort()).toEqual(['dhaka', 'kim', 'putin'])
+    const hits = JSON.parse(cli(['search', jsonFile, 'পুতিন', '--json']).stdout) as { id: string }[]
+    expect(hits[0]?.id).toBe('putin')
+    expect(cli(['index', join(dir, 'docs'), '-o', jsonFile, '--format', 'xml']).code).toBe(2)
   })
 
   it('refuses a missing -o (exit 2) and a missing corpus (exit 1)', () => {
     const noOutput = cli(['index', join(dir, 'docs')])
     expect(noOutput.code).toBe(2)
-    expect(noOutput.stderr).toMatch(/^bangla-search index: say where to save the index, e\.g\. .* -o index\.json\n$/u)
+    expect(noOutput.stderr).toMatch(/^bangla-search index: say where to save the index, e\.g\. .* -o index\.idx\n$/u)
     const missing = cli(['index', join(dir, 'nowhere'), '-o', join(dir, 'x.json')])
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/^bangla-search: Cannot open ".*nowhere": it does not exist/u)

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BanglaSearchError, SearchIndex } from '../../src/index.js'
-import { indexCorpus, loadCorpus, loadIndexFile, saveIndexFile, type IndexProgress, type LoadProgress } from '../../src/node/index.js'
+import { indexCorpus, loadCorpus, loadIndex, loadIndexFile, saveIndex, saveIndexFile, type IndexProgress, type LoadProgress } from '../../src/node/index.js'
 
 let dir: string
 
@@ -208,6 +208,38 @@ describe('indexCorpus', () => {
   })
 })
 
+describe('saveIndex and loadIndex', () => {
+  it('writes the binary format by default, atomically, and reads either format by content', async () => {
+    const index = await indexCorpus('corpus/seeds')
+    const folder = join(dir, 'binary')
+    mkdirSync(folder, { recursive: true })
+    const path = join(folder, 'সূচি.json') // the name does not decide the format
+    const info = await saveIndex(index, path)
+    expect(readFileSync(path)).toEqual(Buffer.from(index.toBytes()))
+    expect(info).toMatchObject({ path, documents: 5, bytes: index.toBytes().length })
+    expect(info.terms).toBeGreaterThan(100)
+    // replacing an existing file leaves no temporary file behind
+    await saveIndex(index, path)
+    expect(readdirSync(folder)).toEqual(['সূচি.json'])
+    const jsonPath = join(folder, 'index.idx')
+    await saveIndex(index, jsonPath, { format: 'json' })
+    expect(readFileSync(jsonPath, 'utf8')).toBe(JSON.stringify(index.toJSON()))
+    for (const loaded of [await loadIndex(path), await loadIndex(jsonPath)]) {
+      for (const query of ['ভ্লাদিভোস্টক', 'vladivostok', 'পুতিনের সফর']) expect(loaded.search(query)).toEqual(index.search(query))
+    }
+    expect((await failure(saveIndex(index, path, { format: 'xml' as never }))).code).toBe('INVALID_OPTION')
+  })
+
+  it('names the file of a damaged binary index and of a file that is neither format', async () => {
+    const index = await indexCorpus('corpus/seeds')
+    const bytes = index.toBytes()
+    const cut = join(dir, 'cut.idx')
+    writeFileSync(cut, bytes.subarray(0, bytes.length >> 1))
+    expect((await failure(loadIndex(cut))).message).toMatch(/^MALFORMED_INDEX: ".*cut\.idx": .*cut short/u)
+    expect((await failure(loadIndex(file('neither.idx', 'plain text')))).message).toMatch(/neither a binary saved index nor a JSON one/u)
+  })
+})
+
 describe('saveIndexFile and loadIndexFile', () => {
   it('round-trips an index through a file, writing exactly JSON.stringify(index.toJSON())', async () => {
     const index = await indexCorpus('corpus/seeds')
@@ -231,7 +263,7 @@ describe('saveIndexFile and loadIndexFile', () => {
     expect(broken.message).toMatch(/^MALFORMED_INDEX: ".*broken-index\.json": .*not valid JSON/u)
     const missing = await failure(loadIndexFile(join(dir, 'nothing.json')))
     expect(missing.code).toBe('INVALID_ARGUMENT')
-    expect((await failure(loadIndexFile(dir))).message).toMatch(/is a folder; loadIndexFile\(\) reads a saved index file/u)
+    expect((await failure(loadIndexFile(dir))).message).toMatch(/is a folder; loadIndex\(\) reads a saved index file/u)
     expect((await failure(loadIndexFile(join(dir, 'news.json')))).message).toMatch(/holds a JSON array \(a corpus\?\), not a saved index/u)
   })
 
