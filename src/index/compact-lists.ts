@@ -5,11 +5,13 @@
  *
  * One list is `header, entries` in `docBytes` and, for term lists, positions in `posBytes`:
  *
- * - header: `count, maxTf, minLength`, then for lists of more than {@link BLOCK_SIZE} postings a
- *   block table: per block of {@link BLOCK_SIZE} postings `lastDocGap, entryBytes, positionBytes,
- *   maxTf, minLength` (the first lastDoc counted from -1). `minLength` is the shortest field among
- *   the documents: with `maxTf` it bounds a block's BM25 score, for dynamic pruning.
- * - entries: `gap * 2 + (tf === 1 ? 1 : 0)` then `tf` when it is not 1, gap = doc - previous doc - 1.
+ * - header: `count`, then for lists of more than {@link BLOCK_SIZE} postings a block table: per
+ *   block of {@link BLOCK_SIZE} postings `lastDocGap, entryBytes, positionBytes, maxTf, minLength`
+ *   (the first lastDoc counted from -1). `minLength` is the shortest field among the block's
+ *   documents: with `maxTf` it bounds the block's BM25 score, for dynamic pruning. (A list of one
+ *   block is bounded by reading it.)
+ * - entries: `gap * 4 + min(tf, 4) - 1`, then `tf - 4` when tf is 4 or more; gap = doc - previous
+ *   doc - 1.
  * - positions, per block: one byte `k`, then per entry `tf` Rice codes with parameter `k` (the
  *   first position, then each position minus the one before minus 1), padded to a whole byte.
  *
@@ -24,8 +26,8 @@ import { riceParameter, RiceWriter } from './rice.js'
 
 /** Postings per block of the block table. */
 export const BLOCK_SIZE = 128
-/** Document numbers stay below this, so `gap * 2 + 1` is a 31-bit integer. */
-export const MAX_DOCUMENTS = 2 ** 30 - 1
+/** Document numbers stay below this, so `gap * 4 + 3` is below 2^31. */
+export const MAX_DOCUMENTS = 2 ** 29 - 1
 /** Ints per block in a decoded block table: doc start, position start, last doc, max tf, min length. */
 export const BLOCK_STRIDE = 5
 /** The end of every list: a document number greater than any. */
@@ -132,8 +134,6 @@ export class CompactListsWriter {
   private blockPosStart = 0
   private blockMaxTf = 0
   private blockMinLength = 0
-  private listMaxTf = 0
-  private listMinLength = 0
 
   constructor(
     listCapacity: number,
@@ -150,8 +150,6 @@ export class CompactListsWriter {
     this.lastDoc = -1
     this.entries.length = 0
     this.blocks.length = 0
-    this.listMaxTf = 0
-    this.listMinLength = NO_MORE_DOCS
     this.openBlock()
     if (this.withPositions) this.posStarts[list] = this.positions.length
   }
@@ -162,11 +160,8 @@ export class CompactListsWriter {
     if (this.count > 0 && this.count % BLOCK_SIZE === 0) this.closeBlock()
     this.lastPosition = -1
     const gap = doc - this.lastDoc - 1
-    if (tf === 1) this.entries.varint(gap * 2 + 1)
-    else {
-      this.entries.varint(gap * 2)
-      this.entries.varint(tf)
-    }
+    this.entries.varint(gap * 4 + Math.min(tf, 4) - 1)
+    if (tf >= 4) this.entries.varint(tf - 4)
     this.lastDoc = doc
     if (tf > this.blockMaxTf) this.blockMaxTf = tf
     if (fieldLength < this.blockMinLength) this.blockMinLength = fieldLength
@@ -189,8 +184,6 @@ export class CompactListsWriter {
     const out = this.docs
     this.starts[this.list] = out.length
     out.varint(this.count)
-    out.varint(this.listMaxTf)
-    out.varint(this.listMinLength)
     if (this.count > BLOCK_SIZE) {
       let previous = -1
       for (let i = 0; i < this.blocks.length; i += BLOCK_STRIDE) {
@@ -225,8 +218,6 @@ export class CompactListsWriter {
       this.rice.flush()
     }
     this.blocks.push(this.lastDoc, this.entries.length - this.blockStart, this.positions.length - this.blockPosStart, this.blockMaxTf, this.blockMinLength)
-    if (this.blockMaxTf > this.listMaxTf) this.listMaxTf = this.blockMaxTf
-    if (this.blockMinLength < this.listMinLength) this.listMinLength = this.blockMinLength
     this.openBlock()
   }
 }

@@ -23,12 +23,16 @@ export class ListCursor {
   tf = 0
   /** Postings in the list. */
   count = 0
-  /** The largest tf in the list. */
+  /** The largest tf in the list (-1 until a one-block list is read for its bound). */
   maxTf = 0
-  /** The shortest field among the list's documents. */
+  /** The shortest field among the list's documents (as for maxTf). */
   minLength = 0
+  /** Field lengths by document (to bound a one-block list), when the opener gave them. */
+  private lengths: Int32Array | undefined
   private bytes: Uint8Array = EMPTY_BYTES
   private at = 0
+  /** Where the entries start (after the header and block table). */
+  private entriesStart = 0
   /** Postings read so far. */
   private index = 0
   /** Decoded block table: doc start, position start, last doc, max tf, min length per block. */
@@ -49,7 +53,8 @@ export class ListCursor {
    * Points the cursor at list `list`, on its first posting; false (and an exhausted cursor,
    * `doc` = {@link NO_MORE_DOCS}) when the list is empty.
    */
-  open(lists: CompactLists, list: number): boolean {
+  open(lists: CompactLists, list: number, lengths?: Int32Array): boolean {
+    this.lengths = lengths
     this.doc = -1
     this.tf = 0
     this.index = 0
@@ -64,8 +69,8 @@ export class ListCursor {
     this.bytes = lists.docBytes
     this.at = lists.starts[list] as number
     this.count = this.varint()
-    this.maxTf = this.varint()
-    this.minLength = this.varint()
+    this.maxTf = -1
+    this.minLength = 0
     this.hasPositions = lists.posStarts.length > 0
     const posAt = this.hasPositions ? (lists.posStarts[list] as number) : 0
     this.rice.bytes = lists.posBytes
@@ -87,6 +92,14 @@ export class ListCursor {
         table[i + 3] = this.varint()
         table[i + 4] = this.varint()
       }
+      let maxTf = 0
+      let minLength = NO_MORE_DOCS
+      for (let b = 0; b < blocks; b++) {
+        maxTf = Math.max(maxTf, table[b * BLOCK_STRIDE + 3] as number)
+        minLength = Math.min(minLength, table[b * BLOCK_STRIDE + 4] as number)
+      }
+      this.maxTf = maxTf
+      this.minLength = minLength
       let docStart = this.at
       let posStart = posAt
       for (let b = 0; b < blocks; b++) {
@@ -101,6 +114,7 @@ export class ListCursor {
       this.blockCount = blocks
     }
     if (this.hasPositions) this.startPositionBlock(posAt)
+    this.entriesStart = this.at
     this.nextDoc()
     return true
   }
@@ -122,7 +136,8 @@ export class ListCursor {
       byte = bytes[at++] as number
       code += (byte & 0x7f) * 2 ** shift
     }
-    if ((code & 1) === 1) this.tf = 1
+    const low = code & 3
+    if (low !== 3) this.tf = low + 1
     else {
       byte = bytes[at++] as number
       let tf = byte & 0x7f
@@ -130,11 +145,11 @@ export class ListCursor {
         byte = bytes[at++] as number
         tf += (byte & 0x7f) * 2 ** shift
       }
-      this.tf = tf
+      this.tf = tf + 4
     }
     this.at = at
     this.index++
-    return (this.doc += (code >>> 1) + 1)
+    return (this.doc += Math.floor(code / 4) + 1)
   }
 
   /** Moves to the first document at or after `target` (staying put when already there). */
@@ -176,6 +191,7 @@ export class ListCursor {
       return
     }
     if (this.blockCount === 0) {
+      if (this.maxTf < 0) this.readBounds()
       this.boundTf = this.maxTf
       this.boundLength = this.minLength
       return
@@ -194,6 +210,40 @@ export class ListCursor {
     }
     this.boundTf = tf
     this.boundLength = length
+  }
+
+  /** Reads a one-block list from its start (without moving the cursor) for its largest tf and shortest field. */
+  private readBounds(): void {
+    const bytes = this.bytes
+    let at = this.entriesStart
+    let doc = -1
+    let maxTf = 0
+    let minLength = NO_MORE_DOCS
+    const lengths = this.lengths
+    for (let i = 0; i < this.count; i++) {
+      let byte = bytes[at++] as number
+      let code = byte & 0x7f
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = bytes[at++] as number
+        code += (byte & 0x7f) * 2 ** shift
+      }
+      let tf = (code & 3) + 1
+      if (tf === 4) {
+        byte = bytes[at++] as number
+        let extra = byte & 0x7f
+        for (let shift = 7; byte >= 0x80; shift += 7) {
+          byte = bytes[at++] as number
+          extra += (byte & 0x7f) * 2 ** shift
+        }
+        tf = extra + 4
+      }
+      doc += Math.floor(code / 4) + 1
+      if (tf > maxTf) maxTf = tf
+      const length = lengths === undefined ? 0 : ((lengths[doc] as number | undefined) ?? 0)
+      if (length < minLength) minLength = length
+    }
+    this.maxTf = maxTf
+    this.minLength = minLength
   }
 
   /** Set by {@link bound}. */

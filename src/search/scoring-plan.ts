@@ -74,7 +74,7 @@ function planClause(planned: PlannedClause, index: number, setup: ScoringSetup):
       const matches = matchPhrase(inverted, segments, field, planned.words)
       const cursor = new ListCursor()
       const ref = { lists: matches.lists, list: 0 }
-      cursor.open(ref.lists, ref.list)
+      cursor.open(ref.lists, ref.list, inverted.fieldLengths[field]?.data)
       const source: Source = { ref, cursor, weight: 1, segment: segments[0] as Segment, terms: [], stem: -1 }
       return { field, sources: [source], df: matches.wordTerms.size, phrase: matches }
     }

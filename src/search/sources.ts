@@ -72,7 +72,7 @@ export function wordSources(index: InvertedIndex, segments: readonly Segment[], 
         if (ref === undefined) continue
         for (const term of members) covered.set(term, stemWeight)
         const cursor = new ListCursor()
-        if (!cursor.open(ref.lists, ref.list)) continue
+        if (!cursor.open(ref.lists, ref.list, lengths)) continue
         const stands = members.map((term) => terms[rank.get(term) as number] as ExpandedTerm).sort((a, b) => (rank.get(a.termId) as number) - (rank.get(b.termId) as number))
         sources.push({ source: { ref, cursor, weight: stemWeight, segment, terms: stands, stem }, rank: rank.get((stands[0] as ExpandedTerm).termId) as number })
       }
@@ -82,7 +82,7 @@ export function wordSources(index: InvertedIndex, segments: readonly Segment[], 
       if (residual <= 0) continue
       const cursor = new ListCursor()
       const ref = { lists: lists.terms, list: term.termId }
-      if (!cursor.open(ref.lists, ref.list)) continue
+      if (!cursor.open(ref.lists, ref.list, lengths)) continue
       // a term list goes before a stem list of the same rank: it is exactly that term
       sources.push({ source: { ref, cursor, weight: residual, segment, terms: [term], stem: -1 }, rank: (rank.get(term.termId) as number) - 0.5 })
     }

@@ -42,10 +42,10 @@ export function* loadBinarySteps(input: Uint8Array | ArrayBuffer, deep = false):
   const terms = reader(file, sections, Section.Terms)
   const termStrings = terms.frontCoded('terms')
   if (termStrings.count !== termCount) terms.fail('the term count differs from the header')
-  const scriptBytes = terms.view(termCount)
+  const scriptBytes = terms.view(Math.ceil(termCount / 4))
   const scripts = new Int32Array(termCount)
   for (let i = 0; i < termCount; i++) {
-    const script = scriptBytes[i] as number
+    const script = ((scriptBytes[i >> 2] as number) >> (2 * (i & 3))) & 3
     if (script > 2) terms.fail('a term script is not 0, 1 or 2')
     scripts[i] = script
   }
@@ -180,10 +180,15 @@ function readStems(read: ByteReader, terms: SavedStrings, scripts: Int32Array, s
   const termStems = new Int32Array(terms.count * STEMS_PER_TERM).fill(-1)
   let previous = 0
   for (let term = 0; term < terms.count; term++) {
-    const count = read.varint()
-    if (count > STEMS_PER_TERM) read.fail(`term ${term} has ${count} stems`)
+    const code = read.varint()
+    const count = code % 3
     for (let slot = 0; slot < count; slot++) {
-      const stem = previous + read.signed()
+      let step: number
+      if (slot === 0) {
+        const zigzag = Math.floor(code / 3)
+        step = zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2
+      } else step = read.signed()
+      const stem = previous + step
       if (stem < 0 || stem >= stemCount) read.fail(`term ${term} links to a stem out of range`)
       termStems[term * STEMS_PER_TERM + slot] = stem
       previous = stem

@@ -175,24 +175,35 @@ function termSection(inverted: InvertedIndex, order: CanonicalOrder): ByteWriter
   const out = section(Section.Terms)
   const { vocabulary } = inverted
   out.frontCoded(order.terms.map((termId) => vocabulary.terms.get(termId)))
-  for (const termId of order.terms) out.byte(vocabulary.termScripts.get(termId))
+  // scripts, two bits each, four to a byte
+  for (let i = 0; i < order.terms.length; i += 4) {
+    let byte = 0
+    for (let j = 0; j < 4 && i + j < order.terms.length; j++) byte |= vocabulary.termScripts.get(order.terms[i + j] as number) << (2 * j)
+    out.byte(byte)
+  }
   return out
 }
 
-/** Stems of each term (count, then each id as a signed step from the term before's first stem), stem strings, each stem's key (+1, as a step), key strings. */
+/**
+ * Stem strings, key strings, then the stems of each term: its first stem as a signed step from
+ * the stem before, zigzagged, times 3, plus its count of stems (0 to 2), then a second stem as a
+ * signed step; then each stem's key (+1, as a signed step).
+ */
 function stemSection(stems: SavedStems): ByteWriter {
   const out = section(Section.Stems)
   out.frontCoded(stems.stems)
   out.frontCoded(stems.keys)
   let previous = 0
   for (let term = 0; term * STEMS_PER_TERM < stems.termStems.length; term++) {
-    const slots = stems.termStems.subarray(term * STEMS_PER_TERM, (term + 1) * STEMS_PER_TERM)
-    const count = slots.findIndex((stem) => stem < 0)
-    out.varint(count < 0 ? STEMS_PER_TERM : count)
-    for (const stem of slots) {
-      if (stem < 0) break
-      out.signed(stem - previous)
-      previous = stem
+    const first = stems.termStems[term * STEMS_PER_TERM] as number
+    const second = stems.termStems[term * STEMS_PER_TERM + 1] as number
+    const count = first < 0 ? 0 : second < 0 ? 1 : 2
+    const step = first < 0 ? 0 : first - previous
+    out.varint((step >= 0 ? step * 2 : -step * 2 - 1) * 3 + count)
+    if (first >= 0) previous = first
+    if (count === 2) {
+      out.signed(second - previous)
+      previous = second
     }
   }
   previous = 0
