@@ -17,17 +17,66 @@ const SMALL_ALPHABET = 32
 
 /**
  * Code lengths (0 for an unused symbol) of a Huffman code for these symbol frequencies (at most
- * 256 symbols), none longer than {@link MAX_CODE_LENGTH}: when the optimal code is deeper, the
- * frequencies are halved (keeping each at least 1) until it is not, a simple limit that costs
- * well under 1 %.
+ * 256 symbols), none longer than {@link MAX_CODE_LENGTH}. Optimal lengths come from the
+ * two-queue method over the symbols sorted by frequency; deeper codes are then shortened as
+ * miniz does it (cap the lengths, then lengthen the longest shorter codes until the code is a
+ * prefix code again), and the lengths dealt out again, shortest to the most frequent.
  */
 export function codeLengths(frequencies: Uint32Array): Uint8Array {
-  const weights = Uint32Array.from(frequencies)
-  for (;;) {
-    const lengths = huffmanLengths(weights)
-    if (Math.max(0, ...lengths) <= MAX_CODE_LENGTH) return lengths
-    for (let symbol = 0; symbol < weights.length; symbol++) if (weights[symbol] !== 0) weights[symbol] = Math.max(1, (weights[symbol] as number) >>> 1)
+  const lengths = new Uint8Array(frequencies.length)
+  // used symbols sorted by frequency, then symbol: one numeric sort of frequency × 512 + symbol
+  const keys: number[] = []
+  frequencies.forEach((frequency, symbol) => {
+    if (frequency !== 0) keys.push(frequency * 512 + symbol)
+  })
+  const sorted = Float64Array.from(keys).sort()
+  const n = sorted.length
+  if (n === 1) lengths[(sorted[0] as number) % 512] = 1
+  if (n <= 1) return lengths
+  const perLength = countLengths(sorted)
+  // the least frequent symbols take the longest codes
+  let next = 0
+  for (let length = MAX_CODE_LENGTH; length >= 1; length--) {
+    for (let count = perLength[length] as number; count > 0; count--) lengths[(sorted[next++] as number) % 512] = length
   }
+  return lengths
+}
+
+/** How many codes of each length (index 1…MAX_CODE_LENGTH) an optimal, then capped, code has. */
+function countLengths(sorted: Float64Array): Int32Array {
+  const n = sorted.length
+  // nodes 0…n−1 are the leaves in order, n… the merged nodes in the order they are made
+  const weight = new Float64Array(2 * n - 1)
+  const parent = new Int32Array(2 * n - 1)
+  for (let i = 0; i < n; i++) weight[i] = Math.floor((sorted[i] as number) / 512)
+  let leaf = 0
+  let merged = n
+  for (let made = n; made < 2 * n - 1; made++) {
+    for (let pick = 0; pick < 2; pick++) {
+      const takeLeaf = leaf < n && (merged >= made || (weight[leaf] as number) <= (weight[merged] as number))
+      const node = takeLeaf ? leaf++ : merged++
+      weight[made] = (weight[made] as number) + (weight[node] as number)
+      parent[node] = made
+    }
+  }
+  const depth = new Uint8Array(2 * n - 1)
+  const perLength = new Int32Array(MAX_CODE_LENGTH + 1)
+  for (let node = 2 * n - 3; node >= 0; node--) {
+    depth[node] = (depth[parent[node] as number] as number) + 1
+    const capped = Math.min(depth[node] as number, MAX_CODE_LENGTH)
+    if (node < n) perLength[capped] = (perLength[capped] as number) + 1
+  }
+  // capped lengths can break the prefix property (Kraft sum over 1): lengthen codes until it holds
+  let kraft = 0
+  for (let length = 1; length <= MAX_CODE_LENGTH; length++) kraft += (perLength[length] as number) << (MAX_CODE_LENGTH - length)
+  for (; kraft > 1 << MAX_CODE_LENGTH; kraft--) {
+    perLength[MAX_CODE_LENGTH] = (perLength[MAX_CODE_LENGTH] as number) - 1
+    let length = MAX_CODE_LENGTH - 1
+    while (perLength[length] === 0) length--
+    perLength[length] = (perLength[length] as number) - 1
+    perLength[length + 1] = (perLength[length + 1] as number) + 2
+  }
+  return perLength
 }
 
 /** Bits the symbols take with these code lengths. */
@@ -35,33 +84,6 @@ export function codedBits(frequencies: Uint32Array, lengths: Uint8Array): number
   let bits = 0
   for (let symbol = 0; symbol < lengths.length; symbol++) bits += (frequencies[symbol] as number) * (lengths[symbol] as number)
   return bits
-}
-
-/** Optimal code lengths by the two-queue method over sorted leaves. */
-function huffmanLengths(weights: Uint32Array): Uint8Array {
-  const lengths = new Uint8Array(weights.length)
-  const leaves = [...weights.keys()].filter((symbol) => weights[symbol] !== 0).sort((a, b) => (weights[a] as number) - (weights[b] as number) || a - b)
-  if (leaves.length === 1) lengths[leaves[0] as number] = 1
-  if (leaves.length <= 1) return lengths
-  // nodes 0..n-1 are the leaves in order, n.. the merged nodes in the order they are made
-  const n = leaves.length
-  const weight = new Float64Array(2 * n - 1)
-  const parent = new Int32Array(2 * n - 1)
-  leaves.forEach((symbol, i) => (weight[i] = weights[symbol] as number))
-  let leaf = 0
-  let merged = n
-  const smallest = (made: number): number => (leaf < n && (merged >= made || (weight[leaf] as number) <= (weight[merged] as number)) ? leaf++ : merged++)
-  for (let made = n; made < 2 * n - 1; made++) {
-    const a = smallest(made)
-    const b = smallest(made)
-    weight[made] = (weight[a] as number) + (weight[b] as number)
-    parent[a] = made
-    parent[b] = made
-  }
-  const depth = new Uint8Array(2 * n - 1)
-  for (let node = 2 * n - 3; node >= 0; node--) depth[node] = (depth[parent[node] as number] as number) + 1
-  leaves.forEach((symbol, i) => (lengths[symbol] = depth[i] as number))
-  return lengths
 }
 
 /** The canonical code of every symbol, bit-reversed for least-significant-first writing. */
@@ -179,9 +201,32 @@ export class BitWriter {
     }
   }
 
+  /** Writes the codes of the bytes `input[from, to)` (the hot loop, with the state in locals). */
+  writeCodes(input: Uint8Array, from: number, to: number, codes: Uint16Array, lengths: Uint8Array): void {
+    const out = this.out
+    let { buffer, count, at } = this
+    for (let i = from; i < to; i++) {
+      const symbol = input[i] as number
+      buffer |= (codes[symbol] as number) << count
+      count += lengths[symbol] as number
+      if (count >= 16) {
+        out[at++] = buffer & 0xff
+        out[at++] = (buffer >>> 8) & 0xff
+        buffer >>>= 16
+        count -= 16
+      }
+    }
+    this.buffer = buffer
+    this.count = count
+    this.at = at
+  }
+
   /** Writes the last partial byte; returns the end. */
   flush(): number {
-    if (this.count > 0) this.out[this.at++] = this.buffer & 0xff
+    for (; this.count > 0; this.count -= 8) {
+      this.out[this.at++] = this.buffer & 0xff
+      this.buffer >>>= 8
+    }
     this.buffer = 0
     this.count = 0
     return this.at

@@ -74,31 +74,29 @@ export function writeHuffmanBody(input: Uint8Array, sequences: Sequences, codes:
   const tokenCodes = canonicalCodes(codes.tokens)
   const offsetCodes = canonicalCodes(codes.offsets)
   const bits = new BitWriter(out, start)
-  const writeLength = (length: number): void => {
-    if (length < 15) return
-    let rest = length - 15
-    for (; rest >= 255; rest -= 255) bits.write(255, 8)
-    bits.write(rest, 8)
-  }
   for (let s = 0; s < sequences.count; s++) {
     const from = sequences.literalStart[s] as number
     const literalLength = sequences.literalLength[s] as number
     const matchLength = sequences.matchLength[s] as number
     const token = tokenOf(literalLength, matchLength)
     bits.write(tokenCodes[token] as number, codes.tokens[token] as number)
-    writeLength(literalLength)
-    for (let i = from; i < from + literalLength; i++) {
-      const byte = input[i] as number
-      bits.write(literalCodes[byte] as number, codes.literals[byte] as number)
-    }
+    if (literalLength >= 15) writeLength(bits, literalLength - 15)
+    bits.writeCodes(input, from, from + literalLength, literalCodes, codes.literals)
     if (matchLength === 0) continue
     const offset = sequences.offset[s] as number
     const bucket = 31 - Math.clz32(offset)
     bits.write(offsetCodes[bucket] as number, codes.offsets[bucket] as number)
     if (bucket > 0) bits.write(offset - (1 << bucket), bucket)
-    writeLength(matchLength - MIN_MATCH)
+    if (matchLength - MIN_MATCH >= 15) writeLength(bits, matchLength - MIN_MATCH - 15)
   }
   return bits.flush()
+}
+
+/** Length bytes: 255 while the rest is 255 or more, then the rest. */
+function writeLength(bits: BitWriter, extra: number): void {
+  let rest = extra
+  for (; rest >= 255; rest -= 255) bits.write(255, 8)
+  bits.write(rest, 8)
 }
 
 /**

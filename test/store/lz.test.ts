@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { BanglaSearchError } from '../../src/errors.js'
 import { compressBlock, declaredLength, decompressBlock, MAX_LEVEL, MIN_LEVEL } from '../../src/store/lz.js'
 import { encodeText } from '../../src/store/text-codec.js'
-import { bengaliText, WORDS } from '../helpers/arbitraries.js'
+import { bengaliChar, WORDS } from '../helpers/arbitraries.js'
 import { fuzzText } from '../helpers/fuzz-arbitraries.js'
 import { expectSameBytes } from '../helpers/bytes.js'
 import { mutate, mutations } from '../helpers/mutations.js'
@@ -17,6 +17,13 @@ function sampleText(count: number, seed = 1): string {
     words.push(WORDS[state % WORDS.length] as string)
   }
   return words.join(state % 3 === 0 ? '। ' : ' ')
+}
+
+/** Few letters, unevenly used, in random order: mostly literals, Huffman-coded. */
+function skewedText(length: number, seed = 11): string {
+  const letters = 'কককককাাািির ন।'
+  let state = seed
+  return Array.from({ length }, () => letters[(state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) % letters.length]).join('')
 }
 
 function randomBytes(length: number, seed = 7): Uint8Array {
@@ -64,10 +71,13 @@ describe('block compressor', () => {
   })
 
   it('round-trips random bytes, Bengali text and fuzz text at every level (property)', () => {
+    const methods = [0, 0, 0]
     const input = fc.oneof(
       fc.uint8Array({ maxLength: 3000 }),
-      bengaliText(2000).map(encodeText),
-      fc.array(fuzzText(30), { maxLength: 30 }).map((texts) => encodeText(texts.join('\n'))),
+      // few, unevenly used letters: Huffman-coded blocks that end in literals or in matches
+      fc.string({ unit: fc.constantFrom('ক', 'ক', 'ক', 'া', 'া', 'ি', ' ', 'র', 'ন', '।'), minLength: 300, maxLength: 3000, size: 'max' }).map(encodeText),
+      fc.string({ unit: bengaliChar, maxLength: 2000, size: 'max' }).map(encodeText),
+      fc.array(fuzzText(30), { maxLength: 30, size: 'max' }).map((texts) => encodeText(texts.join('\n'))),
       fc.tuple(fc.uint8Array({ minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 300 })).map(([unit, times]) => {
         const out = new Uint8Array(unit.length * times)
         for (let i = 0; i < times; i++) out.set(unit, i * unit.length)
@@ -76,10 +86,14 @@ describe('block compressor', () => {
     )
     fc.assert(
       fc.property(input, fc.integer({ min: MIN_LEVEL, max: MAX_LEVEL }), fc.boolean(), (bytes, level, huffman) => {
-        expectSameBytes(decompressBlock(compressBlock(bytes, level, huffman)), bytes)
+        const block = compressBlock(bytes, level, huffman)
+        methods[METHOD(block)]++
+        expectSameBytes(decompressBlock(block), bytes)
       }),
       { numRuns: 400, seed: 1 },
     )
+    // every method was tried
+    expect(methods.every((count) => count > 20)).toBe(true)
   })
 
   it('decodes only a prefix when asked, and that prefix is right', () => {
@@ -125,7 +139,9 @@ describe('block compressor', () => {
       compressBlock(new Uint8Array(3000).fill(9)),
       compressBlock(randomBytes(300)),
       compressBlock(encodeText(sampleText(40, 5)), 1),
+      compressBlock(encodeText(skewedText(800))),
     ]
+    expect(bases.map(METHOD)).toEqual([2, 1, 1, 0, 1, 2])
     let decoded = 0
     fc.assert(
       fc.property(fc.constantFrom(...bases), mutations, (base, damage) => {
