@@ -87,7 +87,7 @@ describe('block compressor', () => {
     fc.assert(
       fc.property(input, fc.integer({ min: MIN_LEVEL, max: MAX_LEVEL }), fc.boolean(), (bytes, level, huffman) => {
         const block = compressBlock(bytes, level, huffman)
-        methods[METHOD(block)]++
+        methods[METHOD(block)] = (methods[METHOD(block)] as number) + 1
         expectSameBytes(decompressBlock(block), bytes)
       }),
       { numRuns: 400, seed: 1 },
