@@ -4,7 +4,7 @@
  * UTF-8 text), compression throughput, get() latency (cold: the block is not cached; warm: it
  * is), the heap of the store, and toParts/fromParts times.
  *
- *   node --expose-gc --import tsx bench/stored-fields.ts [--limit=N] [--blocks=8192,16384,65536] [--level=5]
+ *   node --expose-gc --import tsx bench/stored-fields.ts [--limit=N] [--blocks=8192,16384,65536] [--level=3]
  *
  * Throughput is CPU time of this process (process.cpuUsage), steadier than wall time on a shared
  * machine; latencies are wall time, the best of three rounds of each percentile; the heap of a
@@ -21,7 +21,7 @@ import { dataPaths, readCorpus } from './corpus.js'
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]))
 const limit = args.has('limit') ? Number(args.get('limit')) : Infinity
 const blockSizes = (args.get('blocks') ?? '8192,16384,65536').split(',').map(Number)
-const level = Number(args.get('level') ?? 5)
+const level = Number(args.get('level') ?? 3)
 const SAMPLES = 2000
 const gc = (globalThis as { gc?: () => void }).gc
 if (gc === undefined) console.warn('run with --expose-gc for heap figures')

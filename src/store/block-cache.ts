@@ -8,7 +8,7 @@
  * @internal
  */
 
-import { decompressBlock } from './lz.js'
+import { declaredLength, decompressBlock } from './lz.js'
 
 /** Counts for the statistics of a store. */
 export interface CacheCounts {
@@ -20,7 +20,8 @@ export interface CacheCounts {
 
 /** Decompresses blocks through an LRU cache of `capacity` blocks (0: no cache). */
 export class BlockCache {
-  private readonly entries = new Map<Uint8Array, Uint8Array>()
+  /** Decompressed bytes (maybe only a prefix), and whether they are the whole block. */
+  private readonly entries = new Map<Uint8Array, { bytes: Uint8Array; whole: boolean }>()
   /** Misses and hits so far. */
   readonly counts: CacheCounts = { decompressions: 0, hits: 0 }
 
@@ -36,19 +37,20 @@ export class BlockCache {
   /** The decompressed bytes of `block`, at least its first `need` (fewer only if the block is damaged). */
   read(block: Uint8Array, need: number): Uint8Array {
     const cached = this.entries.get(block)
-    if (cached !== undefined && cached.length >= need) {
+    if (cached !== undefined && (cached.whole || cached.bytes.length >= need)) {
       this.counts.hits++
       // Map keeps insertion order: moving the entry to the end marks it most recently used
       this.entries.delete(block)
       this.entries.set(block, cached)
-      return cached
+      return cached.bytes
     }
     this.counts.decompressions++
     const bytes = decompressBlock(block, this.maxLength, need)
     if (this.capacity > 0) {
       this.entries.delete(block)
       if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as Uint8Array)
-      this.entries.set(block, bytes)
+      // decoding stops early only past `need`: fewer bytes than that are the whole block
+      this.entries.set(block, { bytes, whole: bytes.length < need || bytes.length === declaredLength(block) })
     }
     return bytes
   }
@@ -56,7 +58,7 @@ export class BlockCache {
   /** Bytes held by the cached blocks. */
   get bytes(): number {
     let total = 0
-    for (const bytes of this.entries.values()) total += bytes.length
+    for (const { bytes } of this.entries.values()) total += bytes.buffer.byteLength
     return total
   }
 

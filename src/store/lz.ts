@@ -33,7 +33,7 @@ export const MIN_LEVEL = 1
 /** @see MIN_LEVEL */
 export const MAX_LEVEL = 9
 /** The default level: see docs/stored-fields.md for the measurements behind it. */
-export const DEFAULT_LEVEL = 5
+export const DEFAULT_LEVEL = 3
 /** The largest block the decompressor accepts unless told otherwise (1 GiB). */
 export const MAX_BLOCK_LENGTH = 2 ** 30
 /** No valid block expands more than this many times (a 255 length byte per input byte at most). */

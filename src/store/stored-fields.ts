@@ -24,7 +24,7 @@ import { decodeValue, isCold, malformed, setField } from './records.js'
 export interface StoredFieldOptions {
   /** Encoded bytes of long values per compressed block. Default 16 KiB. */
   readonly blockSize?: number
-  /** Compression level, 1 (fastest) to 9. Default 5. */
+  /** Compression level, 1 (fastest) to 9. Default 3. */
   readonly level?: number
   /** Decompressed blocks kept in the LRU cache. Default 8. */
   readonly cacheBlocks?: number
@@ -38,7 +38,7 @@ export interface StoredFieldStats {
   readonly blocks: number
   /** Bytes of the compressed blocks. */
   readonly compressedBytes: number
-  /** Bytes the compressed blocks hold once decompressed. */
+  /** Bytes the compressed blocks hold once decompressed (as their headers declare). */
   readonly blockBytes: number
   /** Bytes of the open (not yet compressed) block. */
   readonly openBytes: number
@@ -167,7 +167,7 @@ export class StoredFieldStore {
       documents: this.layout.liveCount,
       blocks: blocks.length,
       compressedBytes: blocks.reduce((size, block) => size + block.length, 0),
-      blockBytes: blocks.reduce((size, block) => size + declaredLength(block), 0),
+      blockBytes: blocks.reduce((size, block) => size + lengthOrZero(block), 0),
       openBytes: this.layout.openUsed,
       hotBytes: this.layout.recordsUsed,
       tableBytes: this.layout.offsets.byteLength + this.layout.live.byteLength + this.layout.blockOf.byteLength + this.layout.startOf.byteLength,
@@ -289,6 +289,15 @@ function defineLazy(object: Record<string, unknown>, name: string, compute: () =
     },
     set: settle,
   })
+}
+
+/** The declared length of a block, 0 when its header is damaged (statistics never throw). */
+function lengthOrZero(block: Uint8Array): number {
+  try {
+    return declaredLength(block)
+  } catch {
+    return 0
+  }
 }
 
 function rangeOption(value: unknown, name: string, fallback: number, min: number, max: number): number {

@@ -11,18 +11,25 @@ export type Mutation = (bytes: Uint8Array) => Uint8Array
 
 const at = (bytes: Uint8Array, position: number): number => (bytes.length === 0 ? 0 : position % bytes.length)
 
+const bitFlip = fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })).map(([position, bit]): Mutation => (bytes) => {
+  const copy = bytes.slice()
+  if (copy.length > 0) copy[at(copy, position)] = (copy[at(copy, position)] as number) ^ (1 << bit)
+  return copy
+})
+
+const byteSet = fc.tuple(fc.nat(), fc.constantFrom(0x00, 0xff, 0x7f, 0x80, 0x0f, 0xf0), fc.integer({ min: 0, max: 255 }), fc.boolean()).map(([position, special, any, useSpecial]): Mutation => (bytes) => {
+  const copy = bytes.slice()
+  if (copy.length > 0) copy[at(copy, position)] = useSpecial ? special : any
+  return copy
+})
+
+/** One to three kinds of damage that keep the length (bit flips, overwritten bytes). */
+export const inPlaceMutations = fc.array(fc.oneof(bitFlip, byteSet), { minLength: 1, maxLength: 3 })
+
 /** Every kind of damage, each with the random numbers it needs. */
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })).map(([position, bit]): Mutation => (bytes) => {
-    const copy = bytes.slice()
-    if (copy.length > 0) copy[at(copy, position)] = (copy[at(copy, position)] as number) ^ (1 << bit)
-    return copy
-  }),
-  fc.tuple(fc.nat(), fc.constantFrom(0x00, 0xff, 0x7f, 0x80, 0x0f, 0xf0), fc.integer({ min: 0, max: 255 }), fc.boolean()).map(([position, special, any, useSpecial]): Mutation => (bytes) => {
-    const copy = bytes.slice()
-    if (copy.length > 0) copy[at(copy, position)] = useSpecial ? special : any
-    return copy
-  }),
+  bitFlip,
+  byteSet,
   fc.nat().map((position): Mutation => (bytes) => bytes.slice(0, at(bytes, position))),
   fc.tuple(fc.nat(), fc.integer({ min: 1, max: 64 })).map(([position, length]): Mutation => (bytes) => {
     const start = at(bytes, position)

@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { BanglaSearchError } from '../../src/errors.js'
 import { compressBlock, declaredLength, decompressBlock, MAX_LEVEL, MIN_LEVEL } from '../../src/store/lz.js'
 import { encodeText } from '../../src/store/text-codec.js'
+import { writeVarint } from '../../src/store/varint.js'
 import { bengaliChar, WORDS } from '../helpers/arbitraries.js'
 import { fuzzText } from '../helpers/fuzz-arbitraries.js'
 import { expectSameBytes } from '../helpers/bytes.js'
 import { mutate, mutations } from '../helpers/mutations.js'
+import { growth, LINEAR_RATIO_LIMIT } from '../robustness/timing.js'
 
 /** Bengali-like text: `count` words drawn from WORDS by a small seeded generator. */
 function sampleText(count: number, seed = 1): string {
@@ -158,5 +160,23 @@ describe('block compressor', () => {
     )
     // some damage (a flipped literal bit) still decodes: the fuzz reached the decoder's inner loops
     expect(decoded).toBeGreaterThan(0)
+  })
+
+  it('decodes the most expanding input (255 output bytes per input byte) in linear time', () => {
+    // one literal, then a match one byte back whose length is spelled out in 255s
+    const hostile = (output: number): Uint8Array => {
+      const extra = output - 1 - 4 - 15
+      const lengths = new Uint8Array(Math.floor(extra / 255) + 1).fill(255)
+      lengths[lengths.length - 1] = extra % 255
+      const header = new Uint8Array(5)
+      const headerEnd = writeVarint(header, 0, output)
+      return Uint8Array.from([...header.subarray(0, headerEnd), 1, 0x1f, 0x61, 1, 0, ...lengths])
+    }
+    expect(decompressBlock(hostile(5000))).toEqual(new Uint8Array(5000).fill(0x61))
+    const { ratio } = growth((n) => {
+      const block = hostile(n)
+      return () => decompressBlock(block)
+    }, 1 << 19)
+    expect(ratio).toBeLessThan(LINEAR_RATIO_LIMIT)
   })
 })

@@ -134,6 +134,22 @@ describe('StoredFieldStore: toParts and fromParts', () => {
     expect(failures.length).toBeGreaterThan(0)
   })
 
+  it('leaves a loaded store as it was when compact() meets a damaged block', () => {
+    const parts = base()
+    const intact = StoredFieldStore.fromParts(parts, 30)
+    const blocks = parts.blocks.slice()
+    blocks.fill(0xff, 0, parts.blockOffsets[1])
+    const loaded = StoredFieldStore.fromParts({ ...parts, blocks }, 30)
+    const docs = [...Array(30).keys()]
+    const inFirst = docs.filter((doc) => parts.docBlocks[doc] === 0)
+    const elsewhere = docs.filter((doc) => parts.docBlocks[doc] !== 0)
+    expect(loaded.remove(inFirst[0] as number)).toBe(true)
+    expect(() => loaded.compact()).toThrow(/MALFORMED_INDEX/)
+    expect(loaded.stats().blocks).toBe(intact.stats().blocks)
+    for (const doc of elsewhere) expect(loaded.get(doc)).toEqual(intact.get(doc))
+    expect(() => loaded.get(inFirst[1] as number)).toThrow(/MALFORMED_INDEX/)
+  })
+
   it('turns damaged parts into MALFORMED_INDEX, at load or at the first read, never another error (fuzz)', () => {
     const store = sample(700)
     store.add(30, { text: LONG.slice(0, 300), n: [1, { a: 'খ' }] })
