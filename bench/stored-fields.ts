@@ -1,6 +1,7 @@
 /**
  * Stored fields on the blog corpus: every post's title and text in a StoredFieldStore, for a few
- * block sizes, against node:zlib's deflate per block as a reference. Prints sizes (against the raw
+ * block sizes, against node:zlib's deflate per block as a reference (and the compressor without
+ * its Huffman stage). Prints sizes (against the raw
  * UTF-8 text), compression throughput, get() latency (cold: the block is not cached; warm: it
  * is), the heap of the store, and toParts/fromParts times.
  *
@@ -14,6 +15,7 @@
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
+import { compressBlock, decompressBlock } from '../src/store/lz.js'
 import { StoredFieldStore } from '../src/store/stored-fields.js'
 import { decodeText, encodeText } from '../src/store/text-codec.js'
 import { dataPaths, readCorpus } from './corpus.js'
@@ -112,46 +114,60 @@ for (const blockSize of blockSizes) {
   const few = picks.slice(0, 4)
   console.log(`  get(), warm: ${latency((doc) => warm.get(doc), Array.from({ length: SAMPLES }, (_, i) => few[i % few.length] as number))}`)
   console.log(`  getLazy().title (hot): ${latency((doc) => loaded.result.getLazy(doc)?.['title'], picks)}`)
-  deflateReference(blockSize)
+  references(blockSize)
   console.log()
 }
 
-/** The same documents in the same blocks, deflated by node:zlib (UTF-8 and encoded text), read back with inflate. */
-function deflateReference(blockSize: number): void {
-  for (const [name, encode, decode] of [
-    ['UTF-8', (text: string) => utf8.encode(text), (bytes: Uint8Array) => new TextDecoder().decode(bytes)],
-    ['encoded text', encodeText, (bytes: Uint8Array) => decodeText(bytes)],
-  ] as const) {
-    const blocks: Uint8Array[] = []
-    const where: { block: number; start: number; end: number }[] = []
-    let pending: Uint8Array[] = []
-    let used = 0
-    let codecUsed = 0
-    const flush = (): void => {
-      const block = new Uint8Array(used)
-      let at = 0
-      for (const part of pending) block.set(part, (at += part.length) - part.length)
-      blocks.push(block)
-      pending = []
-      used = 0
-      codecUsed = 0
-    }
-    for (const doc of docs) {
-      const bytes = encode(`${doc.title}\n${doc.text}`)
-      where.push({ block: blocks.length, start: used, end: used + bytes.length })
-      pending.push(bytes)
-      used += bytes.length
-      codecUsed += doc.title.length + doc.text.length // about where the store cuts its blocks
-      if (codecUsed >= blockSize) flush()
-    }
-    if (used > 0) flush()
-    const compressed = cpu(() => blocks.map((block) => deflateRawSync(block)))
+/** Block bytes of the documents (title, newline, text), cut about where the store cuts its blocks. */
+function cutBlocks(blockSize: number, encode: (text: string) => Uint8Array) {
+  const blocks: Uint8Array[] = []
+  const where: { block: number; start: number; end: number }[] = []
+  let pending: Uint8Array[] = []
+  let used = 0
+  let units = 0
+  const flush = (): void => {
+    const block = new Uint8Array(used)
+    let at = 0
+    for (const part of pending) block.set(part, (at += part.length) - part.length)
+    blocks.push(block)
+    pending = []
+    used = 0
+    units = 0
+  }
+  for (const doc of docs) {
+    const bytes = encode(`${doc.title}\n${doc.text}`)
+    where.push({ block: blocks.length, start: used, end: used + bytes.length })
+    pending.push(bytes)
+    used += bytes.length
+    units += doc.title.length + doc.text.length // encoded text takes about a byte per code unit
+    if (units >= blockSize) flush()
+  }
+  if (used > 0) flush()
+  return { blocks, where }
+}
+
+/**
+ * References on the same blocks: node:zlib's deflate (level 6) of UTF-8 and of encoded text, and
+ * this library's compressor with and without its Huffman stage. A cold get() inflates the block
+ * and decodes the document's text.
+ */
+function references(blockSize: number): void {
+  const encoded = cutBlocks(blockSize, encodeText)
+  const plain = cutBlocks(blockSize, (text) => utf8.encode(text))
+  const decoder = new TextDecoder()
+  const codecs = [
+    ['zlib deflate, UTF-8', plain, (b: Uint8Array) => deflateRawSync(b), (b: Uint8Array) => inflateRawSync(b), (b: Uint8Array) => decoder.decode(b)],
+    ['zlib deflate, encoded text', encoded, (b: Uint8Array) => deflateRawSync(b), (b: Uint8Array) => inflateRawSync(b), decodeText],
+    ['this LZ without Huffman, encoded text', encoded, (b: Uint8Array) => compressBlock(b, level, false), decompressBlock, decodeText],
+    ['this LZ with Huffman, encoded text', encoded, (b: Uint8Array) => compressBlock(b, level), decompressBlock, decodeText],
+  ] as const
+  for (const [name, { blocks, where }, compress, decompress, decode] of codecs) {
+    const compressed = cpu(() => blocks.map(compress))
     const size = compressed.result.reduce((total, block) => total + block.length, 0)
     const read = (doc: number): string => {
       const { block, start, end } = where[doc] as { block: number; start: number; end: number }
-      const bytes = inflateRawSync(compressed.result[block] as Uint8Array).subarray(start, end)
-      return decode(bytes)
+      return decode(decompress(compressed.result[block] as Uint8Array).subarray(start, end))
     }
-    console.log(`  zlib deflate, ${name}: ${share(size)}, ${(rawBytes / 1e3 / compressed.ms).toFixed(1)} MB/s (CPU), get() cold: ${latency(read, picks)}`)
+    console.log(`  ${name}: ${share(size)}, ${(rawBytes / 1e3 / compressed.ms).toFixed(1)} MB/s (CPU), get() cold: ${latency(read, picks)}`)
   }
 }
