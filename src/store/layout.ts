@@ -15,7 +15,7 @@ import type { BlockCache } from './block-cache.js'
 import type { PreparedField } from './json-values.js'
 import { compressBlock } from './lz.js'
 import { NO_BLOCK } from './parts.js'
-import { COLD_JSON, COLD_TEXT, HOT_JSON, HOT_TEXT, malformed, readRecord } from './records.js'
+import { COLD_JSON, COLD_TEXT, HOT_JSON, HOT_TEXT, malformed, readRecord, type FieldVisitor } from './records.js'
 import { encodeTextInto, MAX_BYTES_PER_UNIT } from './text-codec.js'
 import { MAX_VARINT_BYTES, writeVarint } from './varint.js'
 
@@ -70,7 +70,9 @@ export class StoreLayout {
     }
     const coldStart = this.openUsed
     if (prepared.length > 0) {
-      const most = MAX_VARINT_BYTES * (1 + 2 * prepared.length) + prepared.reduce((size, field) => size + field.text.length * MAX_BYTES_PER_UNIT, 0)
+      // room for the record: numbers, and the bytes of the hot values only
+      const hotBytes = prepared.reduce((size, { text }) => size + (text.length > hotLength ? 0 : text.length * MAX_BYTES_PER_UNIT), 0)
+      const most = MAX_VARINT_BYTES * (1 + 2 * prepared.length) + hotBytes
       this.records = withRoom(this.records, this.recordsUsed, this.recordsUsed + most)
       let at = writeVarint(this.records, this.recordsUsed, prepared.length)
       for (const { name, text, json } of prepared) {
@@ -101,7 +103,7 @@ export class StoreLayout {
   }
 
   /** Calls `visit` for each field of the record of `doc` (see readRecord); returns its cold length. */
-  readFields(doc: number, visit: Parameters<typeof readRecord>[4]): number {
+  readFields(doc: number, visit: FieldVisitor): number {
     return readRecord(this.records, this.offsets[doc] as number, this.offsets[doc + 1] as number, this.names.length, visit)
   }
 

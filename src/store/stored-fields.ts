@@ -34,7 +34,9 @@ export interface StoredFieldOptions {
 
 /** Sizes and counts of a store (bytes are those of its arrays, not of JS objects). */
 export interface StoredFieldStats {
+  /** Documents in the store. */
   readonly documents: number
+  /** Compressed blocks (the open block apart). */
   readonly blocks: number
   /** Bytes of the compressed blocks. */
   readonly compressedBytes: number
@@ -50,9 +52,18 @@ export interface StoredFieldStats {
   readonly cachedBytes: number
   /** Removed documents whose bytes are still in blocks or records (what {@link StoredFieldStore.compact} frees). */
   readonly removedUncompacted: number
+  /** Blocks decompressed so far (cache misses). */
   readonly decompressions: number
+  /** Block reads answered by the cache so far. */
   readonly cacheHits: number
 }
+
+/** Default block size: 16 KiB of encoded text, about 4 blog posts (see docs/stored-fields.md). */
+export const DEFAULT_BLOCK_SIZE = 16 * 1024
+/** Default hot length: keeps 97 % of the blog corpus's titles out of the blocks. */
+export const DEFAULT_HOT_LENGTH = 64
+/** Default number of decompressed blocks cached. */
+export const DEFAULT_CACHE_BLOCKS = 8
 
 /** Document numbers stay below this (they index typed arrays). */
 const MAX_DOC = 2 ** 31 - 2
@@ -64,10 +75,10 @@ export class StoredFieldStore {
 
   /** @throws {@link BanglaSearchError} `INVALID_OPTION` for an option out of range */
   constructor(options: StoredFieldOptions = {}) {
-    const blockSize = rangeOption(options.blockSize, 'blockSize', 16 * 1024, 256, 16 * 1024 * 1024)
+    const blockSize = rangeOption(options.blockSize, 'blockSize', DEFAULT_BLOCK_SIZE, 256, 16 * 1024 * 1024)
     const level = rangeOption(options.level, 'level', DEFAULT_LEVEL, MIN_LEVEL, MAX_LEVEL)
-    this.hotLength = rangeOption(options.hotLength, 'hotLength', 64, 0, 1 << 20)
-    const cache = new BlockCache(rangeOption(options.cacheBlocks, 'cacheBlocks', 8, 0, 4096), MAX_BLOCK_LENGTH)
+    this.hotLength = rangeOption(options.hotLength, 'hotLength', DEFAULT_HOT_LENGTH, 0, 1 << 20)
+    const cache = new BlockCache(rangeOption(options.cacheBlocks, 'cacheBlocks', DEFAULT_CACHE_BLOCKS, 0, 4096), MAX_BLOCK_LENGTH)
     this.layout = new StoreLayout(blockSize, level, cache)
   }
 
