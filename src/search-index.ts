@@ -19,6 +19,7 @@ import { loadIndex, loadIndexAsync, saveIndex, type LoadedIndex, type SavedIndex
 import { FuzzyMatcher } from './search/fuzzy.js'
 import { PrefixLookup } from './search/prefix.js'
 import { runQuery } from './search/run-query.js'
+import { StoredFieldStore } from './store/stored-fields.js'
 import { buildSynonyms } from './search/synonyms.js'
 import type {
   AddAllAsyncOptions,
@@ -84,7 +85,7 @@ export class SearchIndex {
   /** The stored fields of a document, or undefined when the id is unknown. */
   getStoredFields(id: DocumentId): StoredFields | undefined {
     const doc = this.documents.numberOf(id)
-    return doc === undefined ? undefined : { ...this.documents.stored[doc] }
+    return doc === undefined ? undefined : this.documents.stored(doc)
   }
 
   /**
@@ -173,6 +174,7 @@ export class SearchIndex {
   /** Frees the memory of removed documents. Runs by itself when many have been removed. */
   vacuum(): void {
     this.inverted.vacuum()
+    this.documents.store.compact()
   }
 
   /**
@@ -318,7 +320,7 @@ export class SearchIndex {
   }
 
   /** Puts an inverted index and its documents in place (empty ones by default), with fresh lookups over them. */
-  private attach(inverted = new InvertedIndex(this.options.fields.length), documents = new DocumentTable()): void {
+  private attach(inverted = new InvertedIndex(this.options.fields.length), documents = new DocumentTable(new StoredFieldStore(this.options.storeCompression))): void {
     this.inverted = inverted
     this.documents = documents
     this.prefixes = new PrefixLookup(inverted)

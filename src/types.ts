@@ -115,6 +115,13 @@ export interface SearchIndexOptions {
   /** BM25 parameters. Default `{ k1: 1.2, b: 0.75 }`. */
   readonly bm25?: Partial<Bm25Parameters>
   /**
+   * How stored fields are kept: long values are compressed in blocks of about `blockSize` bytes
+   * (256 to 16 MiB; default 16384) at `level` (1 fastest … 9 smallest; default 3), and a block is
+   * decompressed only when a hit shown needs it. Larger blocks compress a little better and read
+   * a little slower (see `docs/stored-fields.md`).
+   */
+  readonly storeCompression?: { readonly blockSize?: number; readonly level?: number }
+  /**
    * What to do with an indexed field in legacy Bijoy/SutonnyMJ encoding (as
    * `detectLegacyBengali` judges it): `'reject'` (the default) refuses the document with
    * `LEGACY_ENCODING`; `'convert'` converts the field with `convertLegacyBengali` and indexes

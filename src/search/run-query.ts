@@ -48,14 +48,14 @@ export function runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, g
     boosts: resolved.fields.map((field) => ownNumber(boost, field) * ownNumber(given?.boost, field)),
     bm25,
   })
-  const { ids, stored, order } = documents
+  const { ids, order } = documents
   const filter = given?.filter
   const top = topDocuments(clauses, {
     count: Math.min(resolved.offset + resolved.limit, index.liveCount),
     requireAll: resolved.combineWith === 'and',
     prune,
     deleted: index.deletedSinceVacuum > 0 ? index.deletedFlags() : undefined,
-    keep: filter === undefined ? () => true : (doc) => filter({ ...stored[doc] }, ids[doc] as DocumentId),
+    keep: filter === undefined ? () => true : (doc) => filter(documents.lazyStored(doc), ids[doc] as DocumentId),
     orderOf: (doc) => order[doc] as number,
   }).slice(resolved.offset)
   const highlight = given?.highlight ? resolveHighlight(given.highlight) : undefined
@@ -64,9 +64,10 @@ export function runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, g
   return top.map((found, i) => {
     const { doc, score } = found
     const match = matches[i] as MatchInfo[]
+    const stored = documents.stored(doc)
     // spread, not Object.assign: a stored field named __proto__ must stay data
-    const hit: Record<string, unknown> = { ...stored[doc], id: ids[doc], score, match }
-    if (highlight !== undefined && matchedTerms !== undefined) Object.assign(hit, snippetOf(stored[doc], match, fields, matchedTerms, highlight))
+    const hit: Record<string, unknown> = { ...stored, id: ids[doc], score, match }
+    if (highlight !== undefined && matchedTerms !== undefined) Object.assign(hit, snippetOf(stored, match, fields, matchedTerms, highlight))
     if (resolved.explain) hit['explanation'] = explainDocument(clauses, doc, fields)
     Object.defineProperty(hit, INSPECT, INSPECT_HIT)
     return hit as SearchHit

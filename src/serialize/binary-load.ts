@@ -15,7 +15,8 @@ import { CompactLists } from '../index/compact-lists.js'
 import { InvertedIndex } from '../index/inverted-index.js'
 import { STEMS_PER_TERM, Vocabulary, type SavedStrings } from '../index/vocabulary.js'
 import { resolveIndexOptions } from '../options.js'
-import type { DocumentId, SearchIndexOptions, StoredFields } from '../types.js'
+import { StoredFieldStore, type StoredFieldOptions } from '../store/stored-fields.js'
+import type { DocumentId, SearchIndexOptions } from '../types.js'
 import { BINARY_VERSION, HEADER_BYTES, MAGIC, Section, SECTION_ALIGNMENT, TABLE_ENTRY_BYTES } from './binary-save.js'
 import { ByteReader, malformed } from './bytes.js'
 import { checkLists } from './check-lists.js'
@@ -64,12 +65,12 @@ export function* loadBinarySteps(input: Uint8Array | ArrayBuffer, deep = false):
     yield
     if (deep) checkLists(fields[field] as CompactLists, termCount, lengths[field] as Int32Array, `postings of field ${field}`)
   }
-  const stored = readStored(reader(file, sections, Section.Stored), docCount)
+  const store = readStored(reader(file, sections, Section.Stored), docCount, options.storeCompression)
   const inverted = new InvertedIndex(fieldCount, vocabulary)
   inverted.loadDocuments(lengths)
   inverted.loadSegment(fields)
-  const documents = new DocumentTable()
-  if (!documents.load(ids, stored)) malformed('an id appears twice')
+  const documents = new DocumentTable(store)
+  if (!documents.load(ids)) malformed('an id appears twice')
   return { options, inverted, documents }
 }
 
@@ -230,19 +231,17 @@ function readLists(read: ByteReader, termCount: number): CompactLists {
   return new CompactLists(docBytes, starts, posBytes, posStarts)
 }
 
-function readStored(read: ByteReader, docCount: number): (StoredFields | undefined)[] {
-  const bytes = read.view(read.u32())
+/** The stored fields' parts (checked by the store: its tables now, each record and block when first read). */
+function readStored(read: ByteReader, docCount: number, options: StoredFieldOptions): StoredFieldStore {
+  const fieldNames = read.view(read.u32())
+  const records = read.view(read.u32())
+  const blockCount = read.u32()
+  if ((docCount * 3 + blockCount + 2) * 4 > read.left) read.fail('the stored-field tables do not fit')
+  const recordOffsets = read.uint32s(docCount + 1)
+  const docBlocks = read.uint32s(docCount)
+  const docStarts = read.uint32s(docCount)
+  const blockOffsets = read.uint32s(blockCount + 1)
+  const blocks = read.view(read.u32())
   read.end()
-  let values: unknown
-  try {
-    values = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
-  } catch {
-    read.fail('the stored fields are not valid JSON')
-  }
-  if (!Array.isArray(values) || values.length !== docCount) read.fail('the stored fields do not match the documents')
-  return values.map((value, doc) => {
-    if (value === null) return undefined
-    if (!isPlainObject(value)) read.fail(`the stored fields of document ${doc} are not an object`)
-    return Object.assign(Object.create(null) as StoredFields, value)
-  })
+  return StoredFieldStore.fromParts({ fieldNames, records, recordOffsets, docBlocks, docStarts, blocks, blockOffsets }, docCount, options)
 }

@@ -292,11 +292,23 @@ export function writeLists(lists: CompactLists, field: number): ByteWriter {
   return out
 }
 
-/** Stored fields, for now as JSON text (one value per document, null for none). */
+/**
+ * Stored fields, as the store's parts (see `store/parts.ts`): field names, records, then the
+ * tables (record offsets, each document's block and start, block offsets) as aligned Uint32
+ * arrays, then the compressed blocks, copied as they are.
+ */
 function storedSection(documents: DocumentTable, order: CanonicalOrder): ByteWriter {
   const out = section(Section.Stored)
-  const json = new TextEncoder().encode(JSON.stringify(order.docs.map((doc) => documents.stored[doc] ?? null)))
-  out.u32(json.length)
-  out.append(json, 0, json.length)
+  documents.store.compact()
+  const parts = documents.store.toParts(order.docs)
+  for (const bytes of [parts.fieldNames, parts.records]) {
+    out.u32(bytes.length)
+    out.append(bytes, 0, bytes.length)
+  }
+  out.u32(parts.blockOffsets.length - 1)
+  out.align(4)
+  for (const table of [parts.recordOffsets, parts.docBlocks, parts.docStarts, parts.blockOffsets]) out.uint32s(table)
+  out.u32(parts.blocks.length)
+  out.append(parts.blocks, 0, parts.blocks.length)
   return out
 }

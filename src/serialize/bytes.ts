@@ -45,6 +45,10 @@ export class ByteWriter extends ByteBuilder {
     while ((base + this.length) % alignment !== 0) this.byte(0)
   }
 
+  uint32s(values: Uint32Array): void {
+    this.int32s(new Int32Array(values.buffer, values.byteOffset, values.length))
+  }
+
   int32s(values: Int32Array): void {
     this.append(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), 0, values.byteLength)
     if (!LITTLE_ENDIAN) swapWords(this.bytes, this.length - values.byteLength, values.length)
@@ -148,6 +152,12 @@ export class ByteReader {
     const copy = bytes.slice()
     if (!LITTLE_ENDIAN) swapWords(copy, 0, count)
     return new Int32Array(copy.buffer)
+  }
+
+  /** `count` little-endian Uint32 values at an aligned offset (a view when the platform allows). */
+  uint32s(count: number): Uint32Array {
+    const values = this.int32s(count)
+    return new Uint32Array(values.buffer, values.byteOffset, values.length)
   }
 
   /** Strings written by {@link ByteWriter.frontCoded}, as views (decoded later, a block at a time). */

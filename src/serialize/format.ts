@@ -18,6 +18,8 @@ import { withRoom } from '../index/growable.js'
 import { CompactListsWriter, type CompactLists } from '../index/compact-lists.js'
 import { encodeEntry } from './v1-entry.js'
 import { resolveIndexOptions, type ResolvedIndexOptions } from '../options.js'
+import { prepareFields } from '../store/json-values.js'
+import { StoredFieldStore } from '../store/stored-fields.js'
 import { compareCodeUnits } from '../search/prefix.js'
 import type { DocumentId, SearchIndexOptions, StoredFields } from '../types.js'
 import { decodeBase64, decodeInt32s, encodeBase64, encodeInt32s } from './base64.js'
@@ -82,7 +84,8 @@ export function saveIndex(options: ResolvedIndexOptions, inverted: InvertedIndex
   for (const doc of documents.live()) {
     renumber[doc] = ids.length
     ids.push(documents.ids[doc] as DocumentId)
-    stored.push(documents.stored[doc] === undefined ? null : { ...documents.stored[doc] })
+    const fields = documents.stored(doc)
+    stored.push(Object.keys(fields).length === 0 ? null : fields)
     lengths.forEach((list, field) => list.push(inverted.fieldLength(field, doc)))
   }
   const { vocabulary } = inverted
@@ -137,14 +140,15 @@ function* loadSteps(input: SavedIndex | string): Generator<void, LoadedIndex, vo
     })
   })
   const inverted = new InvertedIndex(fieldCount)
-  const table = new DocumentTable()
+  const table = new DocumentTable(new StoredFieldStore(options.storeCompression))
   ids.forEach((rawId, i) => {
     const id = wrap(() => checkId(rawId), `documents.ids[${i}]`)
     if (table.has(id)) malformed(`documents.ids holds ${JSON.stringify(id)} twice`)
     const fields = stored[i]
     if (fields !== null && !isPlainObject(fields)) malformed(`documents.stored[${i}] must be an object or null`)
+    const prepared = wrap(() => prepareFields(fields, `document ${JSON.stringify(id)}`), `documents.stored[${i}]`)
     const doc = inverted.loadDocument(lengths.map((values) => values[i] as number))
-    table.set(doc, id, fields === null ? undefined : Object.assign(Object.create(null) as StoredFields, fields))
+    table.set(doc, id, prepared)
   })
   yield
   const terms = list(saved['terms'], 'terms')

@@ -14,7 +14,7 @@
 
 import { refuseValue } from '../errors.js'
 import { BlockCache } from './block-cache.js'
-import { prepareFields } from './json-values.js'
+import { prepareFields, type PreparedField } from './json-values.js'
 import { compressBlock, declaredLength, DEFAULT_LEVEL, MAX_BLOCK_LENGTH, MAX_LEVEL, MIN_LEVEL } from './lz.js'
 import { OPEN_BLOCK, StoreLayout } from './layout.js'
 import { checkParts, encodeNames, NO_BLOCK, type StoredFieldParts } from './parts.js'
@@ -107,9 +107,14 @@ export class StoredFieldStore {
    * ```
    */
   add(doc: number, fields: Record<string, unknown> | undefined, owner = `document number ${doc}`): void {
+    this.addPrepared(doc, prepareFields(fields, owner))
+  }
+
+  /** {@link StoredFieldStore.add} with fields already checked by `prepareFields` (a batch checks every document first). */
+  addPrepared(doc: number, prepared: readonly PreparedField[]): void {
     const { docLimit } = this.layout
     if (!Number.isInteger(doc) || doc < docLimit || doc > MAX_DOC) refuseValue('INVALID_ARGUMENT', 'A document number', `a whole number from ${docLimit} to ${MAX_DOC}`, doc)
-    this.layout.writeDocument(doc, prepareFields(fields, owner), this.hotLength)
+    this.layout.writeDocument(doc, prepared, this.hotLength)
   }
 
   /**
