@@ -21,6 +21,7 @@ import { PrefixLookup } from './search/prefix.js'
 import { runQuery } from './search/run-query.js'
 import { StoredFieldStore } from './store/stored-fields.js'
 import { buildSynonyms } from './search/synonyms.js'
+import { WordCache } from './search/word-cache.js'
 import type {
   AddAllAsyncOptions,
   AddAllOptions,
@@ -60,6 +61,8 @@ export class SearchIndex {
   private documents!: DocumentTable
   private prefixes!: PrefixLookup
   private fuzzy!: FuzzyMatcher
+  /** Expansions and list plans of recent query words. */
+  private words!: WordCache
   private readonly synonyms: ReadonlyMap<string, readonly string[]>
 
   /**
@@ -196,7 +199,7 @@ export class SearchIndex {
   }
 
   private runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, options: SearchOptions | undefined): SearchHit[] {
-    const context = { index: this.inverted, documents: this.documents, options: this.options, prefixes: this.prefixes, fuzzy: this.fuzzy, synonyms: this.synonyms }
+    const context = { index: this.inverted, documents: this.documents, options: this.options, prefixes: this.prefixes, fuzzy: this.fuzzy, synonyms: this.synonyms, cache: this.words }
     return runQuery(parsed, resolved, options, context)
   }
 
@@ -325,6 +328,7 @@ export class SearchIndex {
     this.documents = documents
     this.prefixes = new PrefixLookup(inverted)
     this.fuzzy = new FuzzyMatcher(inverted.vocabulary)
+    this.words = new WordCache()
   }
 
   private vacuumIfWorthIt(): void {

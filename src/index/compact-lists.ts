@@ -10,8 +10,10 @@
  *   (the first lastDoc counted from -1). `minLength` is the shortest field among the block's
  *   documents: with `maxTf` it bounds the block's BM25 score, for dynamic pruning. (A list of one
  *   block is bounded by reading it.)
- * - entries: `gap * 4 + min(tf, 4) - 1`, then `tf - 4` when tf is 4 or more; gap = doc - previous
- *   doc - 1.
+ * - entries (gap = doc - previous doc - 1): in a list of one block, LEB128 `gap * 4 + min(tf, 4) - 1`
+ *   then `tf - 4` when tf is 4 or more; in a longer list, per block one byte `k` and per entry the
+ *   gap as a Rice code with parameter `k`, then `tf - 1` in unary (`tf - 1` one-bits, a zero),
+ *   padded to a whole byte: a block is decoded at once into arrays, and is smaller.
  * - positions, per block: one byte `k`, then per entry `tf` Rice codes with parameter `k` (the
  *   first position, then each position minus the one before minus 1), padded to a whole byte.
  *
@@ -126,6 +128,10 @@ export class CompactListsWriter {
   private readonly posStarts: Int32Array
   /** The open list's entries (its header is written before them once it is complete). */
   private readonly entries = new ByteBuilder()
+  private readonly entryRice = new RiceWriter(this.entries)
+  /** The open block's gaps and term frequencies (written when the block closes). */
+  private readonly blockGaps: number[] = []
+  private readonly blockTfs: number[] = []
   private readonly blocks: number[] = []
   private list = -1
   private count = 0
@@ -156,12 +162,12 @@ export class CompactListsWriter {
 
   /** Adds one posting of the open list: documents strictly increasing, tf >= 1. */
   add(doc: number, tf: number, fieldLength: number): void {
-    // a full block is closed when the next posting comes: its positions are written by then
-    if (this.count > 0 && this.count % BLOCK_SIZE === 0) this.closeBlock()
+    // a full block is closed when the next posting comes (its positions are written by then):
+    // the list is then known to be longer than one block
+    if (this.count > 0 && this.count % BLOCK_SIZE === 0) this.closeBlock(true)
     this.lastPosition = -1
-    const gap = doc - this.lastDoc - 1
-    this.entries.varint(gap * 4 + Math.min(tf, 4) - 1)
-    if (tf >= 4) this.entries.varint(tf - 4)
+    this.blockGaps.push(doc - this.lastDoc - 1)
+    this.blockTfs.push(tf)
     this.lastDoc = doc
     if (tf > this.blockMaxTf) this.blockMaxTf = tf
     if (fieldLength < this.blockMinLength) this.blockMinLength = fieldLength
@@ -180,7 +186,7 @@ export class CompactListsWriter {
       if (this.withPositions) this.posStarts[this.list] = -1
       return
     }
-    this.closeBlock()
+    this.closeBlock(this.count > BLOCK_SIZE)
     const out = this.docs
     this.starts[this.list] = out.length
     out.varint(this.count)
@@ -207,9 +213,33 @@ export class CompactListsWriter {
     this.blockMaxTf = 0
     this.blockMinLength = NO_MORE_DOCS
     this.blockValues.length = 0
+    this.blockGaps.length = 0
+    this.blockTfs.length = 0
   }
 
-  private closeBlock(): void {
+  /** Writes the open block's entries: LEB128 in a list of one block, Rice codes in a longer one. */
+  private writeEntries(longList: boolean): void {
+    const { blockGaps, blockTfs, entries } = this
+    if (!longList) {
+      blockGaps.forEach((gap, i) => {
+        const tf = blockTfs[i] as number
+        entries.varint(gap * 4 + Math.min(tf, 4) - 1)
+        if (tf >= 4) entries.varint(tf - 4)
+      })
+      return
+    }
+    const k = riceParameter(blockGaps, 0, blockGaps.length)
+    entries.byte(k)
+    blockGaps.forEach((gap, i) => {
+      this.entryRice.write(gap, k)
+      this.entryRice.write((blockTfs[i] as number) - 1, 0)
+    })
+    this.entryRice.flush()
+  }
+
+  /** Ends the open block; `longList` when the list has (or will have) more than one block. */
+  private closeBlock(longList: boolean): void {
+    this.writeEntries(longList)
     if (this.withPositions) {
       const values = this.blockValues
       const k = riceParameter(values, 0, values.length)

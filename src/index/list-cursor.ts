@@ -40,6 +40,11 @@ export class ListCursor {
   private blockCount = 0
   /** Reads the positions; its bit offset is where the pending ones start. */
   private readonly rice = new RiceReader()
+  /** Reads the entries of a long list's blocks. */
+  private readonly entryRice = new RiceReader()
+  /** The current block of a long list, decoded: documents and term frequencies (made on first use). */
+  private blockDocs: Int32Array = NO_TABLE
+  private blockTfs: Int32Array = NO_TABLE
   /** The Rice parameter of the current block's positions. */
   private riceK = 0
   /** Position values to skip before the current document's positions. */
@@ -124,9 +129,13 @@ export class ListCursor {
     if (this.index === this.count) return (this.doc = NO_MORE_DOCS)
     if (!this.positionsRead) this.pendingPositions += this.tf
     this.positionsRead = false
-    // the first posting of a block: its positions start at the block's own byte
-    if ((this.index & (BLOCK_SIZE - 1)) === 0 && this.index > 0 && this.hasPositions) {
-      this.startPositionBlock(this.table[(this.index >> BLOCK_SHIFT) * BLOCK_STRIDE + 1] as number)
+    if (this.blockCount > 0) {
+      // a list of several blocks: read from the decoded block, decoding the next one at its start
+      const inBlock = this.index & (BLOCK_SIZE - 1)
+      if (inBlock === 0) this.enterBlock(this.index >> BLOCK_SHIFT)
+      this.tf = this.blockTfs[inBlock] as number
+      this.index++
+      return (this.doc = this.blockDocs[inBlock] as number)
     }
     const bytes = this.bytes
     let at = this.at
@@ -152,6 +161,31 @@ export class ListCursor {
     return (this.doc += Math.floor(code / 4) + 1)
   }
 
+  /** Decodes block `block` of a long list into the block arrays, and points the position reader at its positions. */
+  private enterBlock(block: number): void {
+    const table = this.table
+    const row = block * BLOCK_STRIDE
+    const rice = this.entryRice
+    const start = table[row] as number
+    const k = this.bytes[start] as number
+    rice.bytes = this.bytes
+    rice.bit = (start + 1) * 8
+    const last = Math.min(BLOCK_SIZE, this.count - (block << BLOCK_SHIFT))
+    if (this.blockDocs.length === 0) {
+      this.blockDocs = new Int32Array(BLOCK_SIZE)
+      this.blockTfs = new Int32Array(BLOCK_SIZE)
+    }
+    const docs = this.blockDocs
+    const tfs = this.blockTfs
+    let doc = block > 0 ? (table[row - BLOCK_STRIDE + 2] as number) : -1
+    for (let i = 0; i < last; i++) {
+      doc += rice.read(k) + 1
+      docs[i] = doc
+      tfs[i] = rice.read(0) + 1
+    }
+    if (this.hasPositions) this.startPositionBlock(table[row + 1] as number)
+  }
+
   /** Moves to the first document at or after `target` (staying put when already there). */
   advance(target: number): number {
     if (this.doc >= target) return this.doc
@@ -164,14 +198,11 @@ export class ListCursor {
         this.index = this.count
         return (this.doc = NO_MORE_DOCS)
       }
-      // the target lies beyond the block of the next posting: jump to the start of its block
+      // the target lies beyond the block of the next posting: go to the start of its block (decoded by nextDoc)
       if (block > first) {
-        const i = block * BLOCK_STRIDE
-        this.at = table[i] as number
-        if (this.hasPositions) this.startPositionBlock(table[i + 1] as number)
         this.positionsRead = true
         this.tf = 0
-        this.doc = table[i - BLOCK_STRIDE + 2] as number
+        this.doc = table[block * BLOCK_STRIDE - BLOCK_STRIDE + 2] as number
         this.index = block << BLOCK_SHIFT
       }
     }

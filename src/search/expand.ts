@@ -16,6 +16,7 @@ import type { MatchKind } from '../types.js'
 import type { FuzzyMatcher } from './fuzzy.js'
 import { compareCodeUnits, type PrefixLookup } from './prefix.js'
 import { MATCH_WEIGHTS } from './weights.js'
+import type { WordCache } from './word-cache.js'
 
 /** Most stems a romanised word maps onto. */
 export const ROMAN_MAX_STEMS = 4
@@ -46,6 +47,8 @@ export interface ExpansionContext {
   readonly fuzzy: FuzzyMatcher
   /** User synonym groups: a stem or Latin word → the other members' stems or words. */
   readonly synonyms: ReadonlyMap<string, readonly string[]>
+  /** Expansions and list plans of recent words (per index generation). */
+  readonly cache?: WordCache
 }
 
 /** Options of one expansion. */

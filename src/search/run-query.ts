@@ -20,6 +20,7 @@ import { planQuery, type PlannedClause } from './plan.js'
 import type { PrefixLookup } from './prefix.js'
 import { planScoring } from './scoring-plan.js'
 import { topDocuments } from './top-docs.js'
+import type { WordCache } from './word-cache.js'
 
 /** Query clauses beyond this many are ignored (a 10,000-word query is cut, not fatal). */
 export const MAX_QUERY_CLAUSES = 64
@@ -32,13 +33,16 @@ export interface SearchContext {
   readonly prefixes: PrefixLookup
   readonly fuzzy: FuzzyMatcher
   readonly synonyms: ReadonlyMap<string, readonly string[]>
+  /** Plans of recent words (per index generation). */
+  readonly cache?: WordCache
 }
 
 /** Runs one parsed query. `prune: false` scores every candidate (tests compare the two). */
 export function runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, given: SearchOptions | undefined, context: SearchContext, prune = true): SearchHit[] {
   const { index, documents, options } = context
   const segments = index.searchSegments()
-  const plan = planQuery(parsed, { index, prefixes: context.prefixes, fuzzy: context.fuzzy, synonyms: context.synonyms }, resolved, MAX_QUERY_CLAUSES)
+  const cache = context.cache
+  const plan = planQuery(parsed, { index, prefixes: context.prefixes, fuzzy: context.fuzzy, synonyms: context.synonyms, ...(cache === undefined ? {} : { cache }) }, resolved, MAX_QUERY_CLAUSES)
   if (!plan.some((clause) => !clause.exclude)) return []
   const { fields, boost, bm25 } = options
   const clauses = planScoring(plan, {
@@ -47,6 +51,7 @@ export function runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, g
     fields: resolved.fields.map((field) => fields.indexOf(field)),
     boosts: resolved.fields.map((field) => ownNumber(boost, field) * ownNumber(given?.boost, field)),
     bm25,
+    ...(cache === undefined ? {} : { cache }),
   })
   const { ids, order } = documents
   const filter = given?.filter

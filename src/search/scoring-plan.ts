@@ -14,7 +14,8 @@ import type { Bm25Parameters } from '../types.js'
 import { idf, tfNormConstants } from './bm25.js'
 import { matchPhrase, type PhraseMatches } from './phrase.js'
 import type { PlannedClause } from './plan.js'
-import { wordDocumentFrequency, wordSources, type Source } from './sources.js'
+import { openSources, wordDocumentFrequency, wordSources, type Source } from './sources.js'
+import type { FieldPlan, WordCache } from './word-cache.js'
 
 /** One searched field of a clause. */
 export interface ClauseField {
@@ -59,6 +60,8 @@ export interface ScoringSetup {
   /** The boost of each searched field. */
   readonly boosts: readonly number[]
   readonly bm25: Bm25Parameters
+  /** Plans of recent words, reused (per index generation). */
+  readonly cache?: WordCache
 }
 
 /** Builds the scoring plan of every clause. */
@@ -79,9 +82,13 @@ function planClause(planned: PlannedClause, index: number, setup: ScoringSetup):
       return { field, sources: [source], df: matches.wordTerms.size, phrase: matches }
     }
     const terms = planned.words[0] ?? []
-    const sources = wordSources(inverted, segments, field, terms)
-    const df = planned.exclude || sources.length === 0 ? 0 : wordDocumentFrequency(inverted, segments, field, terms)
-    return { field, sources, df, phrase: undefined }
+    const plan = (): FieldPlan => {
+      const sources = wordSources(inverted, segments, field, terms)
+      return { sources, df: planned.exclude || sources.length === 0 ? 0 : wordDocumentFrequency(inverted, segments, field, terms) }
+    }
+    const { cache } = setup
+    const { sources, df } = cache === undefined || planned.key === undefined ? plan() : cache.fieldPlan(inverted.generation, `${field}\u0000${planned.key}`, plan)
+    return { field, sources: openSources(sources, inverted.fieldLengths[field]?.data), df, phrase: undefined }
   })
   const df = Math.max(0, ...perField.map((part) => part.df))
   const inverse = idf(df, inverted.liveCount)

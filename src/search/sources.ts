@@ -36,11 +36,24 @@ export interface Source {
   readonly stem: number
 }
 
+/** A source before it is opened: what a word plan keeps between queries. */
+export type PlannedSource = Omit<Source, 'cursor'>
+
+/** Opens planned sources (a cursor each), dropping lists that turn out empty. */
+export function openSources(planned: readonly PlannedSource[], lengths: Int32Array | undefined): Source[] {
+  const sources: Source[] = []
+  for (const source of planned) {
+    const cursor = new ListCursor()
+    if (cursor.open(source.ref.lists, source.ref.list, lengths)) sources.push({ ...source, cursor })
+  }
+  return sources
+}
+
 /**
- * The sources of one query word in one field, over every segment, best first (by the best term
+ * The lists one query word reads in one field, over every segment, best first (by the best term
  * each stands for).
  */
-export function wordSources(index: InvertedIndex, segments: readonly Segment[], field: number, terms: readonly ExpandedTerm[]): Source[] {
+export function wordSources(index: InvertedIndex, segments: readonly Segment[], field: number, terms: readonly ExpandedTerm[]): PlannedSource[] {
   const { vocabulary } = index
   const rank = new Map<number, number>()
   const weightOf = new Map<number, number>()
@@ -50,7 +63,7 @@ export function wordSources(index: InvertedIndex, segments: readonly Segment[], 
   })
   const stems = stemGroups(terms)
   const lengths = index.fieldLengths[field]?.data ?? new Int32Array(0)
-  const sources: { source: Source; rank: number }[] = []
+  const sources: { source: PlannedSource; rank: number }[] = []
   for (const segment of segments) {
     const lists = segment.fields[field]
     if (lists === undefined) continue
@@ -71,20 +84,16 @@ export function wordSources(index: InvertedIndex, segments: readonly Segment[], 
         const ref = lists.stemList(stem, members, lengths)
         if (ref === undefined) continue
         for (const term of members) covered.set(term, stemWeight)
-        const cursor = new ListCursor()
-        if (!cursor.open(ref.lists, ref.list, lengths)) continue
         const stands = members.map((term) => terms[rank.get(term) as number] as ExpandedTerm).sort((a, b) => (rank.get(a.termId) as number) - (rank.get(b.termId) as number))
-        sources.push({ source: { ref, cursor, weight: stemWeight, segment, terms: stands, stem }, rank: rank.get((stands[0] as ExpandedTerm).termId) as number })
+        sources.push({ source: { ref, weight: stemWeight, segment, terms: stands, stem }, rank: rank.get((stands[0] as ExpandedTerm).termId) as number })
       }
     }
     for (const term of terms) {
       const residual = (weightOf.get(term.termId) as number) - (covered.get(term.termId) ?? 0)
-      if (residual <= 0) continue
-      const cursor = new ListCursor()
+      if (residual <= 0 || !lists.terms.has(term.termId)) continue
       const ref = { lists: lists.terms, list: term.termId }
-      if (!cursor.open(ref.lists, ref.list, lengths)) continue
       // a term list goes before a stem list of the same rank: it is exactly that term
-      sources.push({ source: { ref, cursor, weight: residual, segment, terms: [term], stem: -1 }, rank: (rank.get(term.termId) as number) - 0.5 })
+      sources.push({ source: { ref, weight: residual, segment, terms: [term], stem: -1 }, rank: (rank.get(term.termId) as number) - 0.5 })
     }
   }
   return sources.sort((a, b) => a.rank - b.rank).map(({ source }) => source)

@@ -131,6 +131,8 @@ class Selection {
     for (let from = this.nextStart(0); from !== NO_MORE_DOCS; from = this.nextStart(from + WINDOW)) {
       const to = from + WINDOW
       const essential = this.partition(from, to)
+      const debug = (globalThis as { __topDocs?: number[] }).__topDocs
+      if (debug !== undefined) { debug[0]! += 1; debug[1]! += essential.length; debug[2]! += this.leaders.length }
       if (essential.length > 0) this.scoreWindow(from, to, essential)
     }
     const count = this.clauseCount
@@ -199,8 +201,9 @@ class Selection {
     for (const clause of essential) candidateCount = this.accumulate(clause, from, to, candidateCount)
     const candidates = arrays.candidates.subarray(0, candidateCount).sort()
     let probedClauses = this.scored.filter((clause) => this.probed[clause.index] === 1).sort((a, b) => (this.upper[b.index] as number) - (this.upper[a.index] as number))
-    // many candidates: reading the other clauses' lists through the window costs less than a jump per candidate
-    if (candidateCount * DENSE_CANDIDATES > WINDOW) {
+    // many candidates and no threshold yet to drop them by: reading the other clauses' lists
+    // through the window costs less than a jump per candidate
+    if (candidateCount * DENSE_CANDIDATES > WINDOW && (!this.options.prune || this.heap.threshold === Number.NEGATIVE_INFINITY)) {
       for (const clause of probedClauses) this.accumulate(clause, from, to, candidateCount, true)
       probedClauses = []
     }

@@ -29,6 +29,7 @@ class ListChecker {
   private at = 0
   private end = 0
   private readonly rice = new RiceReader()
+  private readonly entries = new RiceReader()
 
   constructor(
     private readonly lists: CompactLists,
@@ -36,6 +37,7 @@ class ListChecker {
     private readonly where: string,
   ) {
     this.rice.bytes = lists.posBytes
+    this.entries.bytes = lists.docBytes
   }
 
   check(list: number, end: number, posEnd: number): void {
@@ -58,25 +60,39 @@ class ListChecker {
     for (let b = 0; b < blocks; b++) {
       const inBlock = Math.min(BLOCK_SIZE, count - b * BLOCK_SIZE)
       const blockStart = this.at
-      const k = posAt < this.lists.posBytes.length ? (this.lists.posBytes[posAt] as number) : fail('its positions end too early')
-      if (k > 24) fail('a position parameter is out of range')
+      const positionK = posAt < this.lists.posBytes.length ? (this.lists.posBytes[posAt] as number) : fail('its positions end too early')
+      if (positionK > 24) fail('a position parameter is out of range')
       this.rice.bit = (posAt + 1) * 8
       let blockMaxTf = 0
       let blockMinLength = Number.POSITIVE_INFINITY
+      // entries: LEB128 in a one-block list, Rice codes after a parameter byte in a longer one
+      const k = count > BLOCK_SIZE ? this.u8(fail) : -1
+      if (k > 24) fail('an entry parameter is out of range')
+      if (k >= 0) this.entries.bit = this.at * 8
       for (let i = 0; i < inBlock; i++) {
-        const code = this.varint(fail)
-        const tf = code % 4 === 3 ? this.varint(fail) + 4 : (code % 4) + 1
-        doc += Math.floor(code / 4) + 1
+        let gap: number
+        let tf: number
+        if (k < 0) {
+          const code = this.varint(fail)
+          tf = code % 4 === 3 ? this.varint(fail) + 4 : (code % 4) + 1
+          gap = Math.floor(code / 4)
+        } else {
+          gap = this.entries.read(k)
+          tf = this.entries.read(0) + 1
+          if (this.entries.bit > this.end * 8) fail('its entries end too early')
+        }
+        doc += gap + 1
         const length = doc < this.lengths.length ? (this.lengths[doc] as number) : fail(`document ${doc} does not exist`)
         if (tf < 1 || tf > length) fail(`document ${doc} has a term frequency of ${tf} in a field of ${length} words`)
         let position = -1
         for (let p = 0; p < tf; p++) {
-          position += this.rice.read(k) + 1
+          position += this.rice.read(positionK) + 1
           if (position >= length || this.rice.bit > posEnd * 8) fail(`a position of document ${doc} lies outside its field`)
         }
         blockMaxTf = Math.max(blockMaxTf, tf)
         blockMinLength = Math.min(blockMinLength, length)
       }
+      if (k >= 0) this.at = Math.ceil(this.entries.bit / 8)
       const posBytes = Math.ceil(this.rice.bit / 8) - posAt
       if (table.length > 0) {
         const row = b * 5
@@ -87,6 +103,11 @@ class ListChecker {
       posAt += posBytes
     }
     if (this.at !== this.end || posAt !== posEnd) fail('its bytes do not add up')
+  }
+
+  private u8(fail: (reason: string) => never): number {
+    if (this.at >= this.end) fail('it ends inside a block')
+    return this.lists.docBytes[this.at++] as number
   }
 
   private varint(fail: (reason: string) => never): number {
