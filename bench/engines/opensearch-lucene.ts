@@ -64,7 +64,7 @@ class OpenSearchLuceneEngine implements Engine {
     const start = performance.now()
     // plain mode keeps the library's defaults (which include typo tolerance), as for bangla-search
     const modeOptions = mode === 'prefix' ? { prefix: true } : mode === 'fuzzy' ? { fuzzy: true } : {}
-    const hits = await this.module.searchOpenSearch(client, query, { ...options, limit, ...modeOptions })
+    const hits = await this.module.searchOpenSearch(client, query, options, { limit, ...modeOptions })
     const wall = performance.now() - start
     this.self.lastQueryMs = wall - node.times.wallMs + node.times.clientMs + node.times.javaNs / 1e6
     return hits.map((hit) => String(hit.id))

@@ -24,26 +24,52 @@ export interface DroppedItem {
   readonly document: OpenSearchDocument
 }
 
+/** The target of an index action (type aliases, not interfaces: the clients' types have index signatures). */
+export type IndexActionTarget = {
+  /** The index. */
+  _index: string
+  /** The document id. */
+  _id: string
+}
+
+/** A bulk index action. */
+export type IndexAction = {
+  /** Where the document goes. */
+  index: IndexActionTarget
+}
+
 /** The options of the official clients' bulk helper that this entry sets. */
 export interface BulkHelperParams {
   /** The documents of one chunk. */
   datasource: OpenSearchDocument[]
   /** The action and body of each document. */
-  onDocument: (document: OpenSearchDocument) => [{ index: { _index: string; _id: string } }, Record<string, unknown>]
+  onDocument: (document: OpenSearchDocument) => [IndexAction, Record<string, unknown>]
   /** Called for every item the cluster refused after the retries. */
   onDrop: (dropped: DroppedItem) => void
   /** Refresh the index when the chunk is done. */
   refreshOnCompletion: boolean
 }
 
-/** What bulk indexing needs of a client: its bulk helper, and `bulk` for the vocabulary. */
+/** The client's helpers that bulk indexing uses. */
+export interface BulkHelpers {
+  /** Sends documents in flushes of bulk requests, with retries. */
+  bulk(options: BulkHelperParams): PromiseLike<unknown>
+}
+
+/** The index administration that bulk indexing uses. */
+export interface IndicesApi {
+  /** Makes what was indexed searchable. */
+  refresh(params: { index: string }): Promise<unknown>
+}
+
+/** What bulk indexing needs of a client: its bulk helper, `bulk` for the vocabulary, `indices.refresh`. */
 export interface BulkClient {
   /** The client's helpers. */
-  helpers: { bulk(options: BulkHelperParams): PromiseLike<unknown> }
+  helpers: BulkHelpers
   /** A plain bulk request (the vocabulary's scripted upserts). */
   bulk(params: { body: BulkLine[] }): Promise<unknown>
-  /** Index administration: `refresh` makes what was indexed searchable. */
-  indices: { refresh(params: { index: string }): Promise<unknown> }
+  /** Index administration. */
+  indices: IndicesApi
 }
 
 /** One document or vocabulary entry that was not indexed. */

@@ -28,7 +28,7 @@ export interface OpenSearchDocument {
  * snippets), and each indexed field pre-analysed under `analyzedField`.
  *
  * @throws {@link BanglaSearchError} `INVALID_DOCUMENT`, `MISSING_ID`, `INVALID_ID`,
- *   `INVALID_FIELD_VALUE` or `LEGACY_ENCODING`, as {@link SearchIndex.add} does
+ *   `INVALID_FIELD_VALUE` or `LEGACY_ENCODING`, as `SearchIndex.add` does
  * @example
  * ```ts
  * toOpenSearchDocument({ id: 7, text: 'পুতিনের সফর' }, { index: 'articles', fields: ['text'] })

@@ -80,16 +80,55 @@ export interface DisMaxQueryBody<F = never> {
   boost?: number
 }
 
+/** A `bool` query. */
+export type BoolQuery<F = never> = {
+  /** Boolean combination of clauses. */
+  bool: BoolQueryBody<F>
+}
+/** A `dis_max` query. */
+export type DisMaxQuery<F = never> = {
+  /** The best of several alternatives. */
+  dis_max: DisMaxQueryBody<F>
+}
+/** A `term` query: one field → its term. */
+export type TermQuery = {
+  /** The field (one key) and its term. */
+  term: Record<string, TermQueryBody>
+}
+/** A `terms` query: one field → any of its values (no scoring). */
+export type TermsQuery = {
+  /** The field (one key) and its values. */
+  terms: Record<string, string[]>
+}
+/** A `prefix` query: one field → the start of its terms. */
+export type PrefixQuery = {
+  /** The field (one key) and the prefix. */
+  prefix: Record<string, PrefixQueryBody>
+}
+/** A `fuzzy` query: one field → a value within some edits. */
+export type FuzzyQuery = {
+  /** The field (one key) and the value. */
+  fuzzy: Record<string, FuzzyQueryBody>
+}
+/** A `match_phrase` query: one field → a phrase analysed by the field's analyzer. */
+export type MatchPhraseQuery = {
+  /** The field (one key) and the phrase. */
+  match_phrase: Record<string, MatchPhraseQueryBody>
+}
+/** A query that matches nothing (a query without a word to look for). */
+export type MatchNoneQuery = {
+  /** Always empty. */
+  match_none: Record<string, never>
+}
+
 /** One query of the subset this entry emits. */
-export type QueryDsl<F = never> =
-  | { bool: BoolQueryBody<F> }
-  | { dis_max: DisMaxQueryBody<F> }
-  | { term: Record<string, TermQueryBody> }
-  | { terms: Record<string, string[]> }
-  | { prefix: Record<string, PrefixQueryBody> }
-  | { fuzzy: Record<string, FuzzyQueryBody> }
-  | { match_phrase: Record<string, MatchPhraseQueryBody> }
-  | { match_none: Record<string, never> }
+export type QueryDsl<F = never> = BoolQuery<F> | DisMaxQuery<F> | TermQuery | TermsQuery | PrefixQuery | FuzzyQuery | MatchPhraseQuery | MatchNoneQuery
+
+/** A sort order. */
+export type SortOrder = {
+  /** Ascending or descending. */
+  order: 'asc' | 'desc'
+}
 
 /** The body of a search request (`client.search({ index, body })`). */
 export interface SearchBody<F = never> {
@@ -106,36 +145,112 @@ export interface SearchBody<F = never> {
   /** Fields returned from doc values (columnar, cheap to read), under each hit's `fields`. */
   docvalue_fields?: string[]
   /** Sort order (the vocabulary lookups sort by document frequency). */
-  sort?: Record<string, { order: 'asc' | 'desc' }>[]
+  sort?: Record<string, SortOrder>[]
   /** Count hits exactly only up to this number (false: do not count). */
   track_total_hits?: boolean | number
 }
 
-/** One search of a multi-search: the header names the index. */
-export type MsearchItem = { index: string } | SearchBody
+/** The header of one search in a multi-search: the index it searches. */
+export interface MsearchHeader {
+  /** The index searched. */
+  index: string
+}
+
+/** One line of a multi-search body: a header, then the search body. */
+export type MsearchItem = MsearchHeader | SearchBody
+
+/** The tokenizer of the pre-analysed fields: splits on whitespace only. */
+export interface WhitespaceTokenizerSettings {
+  /** Always `'whitespace'`. */
+  type: 'whitespace'
+  /** Longer tokens are split at this length (the default, 255, would cut a long word group). */
+  max_token_length: number
+}
+
+/** The token filter that stacks a word's alternatives: one token per capture, at the word's position. */
+export interface PatternCaptureSettings {
+  /** Always `'pattern_capture'`. */
+  type: 'pattern_capture'
+  /** false: the group `exact|~stem` itself is not indexed, only its parts. */
+  preserve_original: boolean
+  /** Regular expressions whose capture groups become tokens. */
+  patterns: string[]
+}
+
+/** A custom analyzer: a tokenizer and token filters, by name. */
+export interface CustomAnalyzerSettings {
+  /** Always `'custom'`. */
+  type: 'custom'
+  /** The tokenizer's name. */
+  tokenizer: string
+  /** The token filters' names, in order. */
+  filter: string[]
+}
+
+/** The analysis components of an index. */
+export interface AnalysisSettings {
+  /** Tokenizers by name. */
+  tokenizer?: Record<string, WhitespaceTokenizerSettings>
+  /** Token filters by name. */
+  filter?: Record<string, PatternCaptureSettings>
+  /** Analyzers by name. */
+  analyzer?: Record<string, CustomAnalyzerSettings>
+}
+
+/** A BM25 similarity with its parameters. */
+export interface Bm25SimilaritySettings {
+  /** Always `'BM25'`. */
+  type: 'BM25'
+  /** Term-frequency saturation. */
+  k1: number
+  /** Length normalisation. */
+  b: number
+}
+
+/** Index-level settings. */
+export interface IndexLevelSettings {
+  /** Similarities by name. */
+  similarity?: Record<string, Bm25SimilaritySettings>
+  /** Primary shards (the vocabulary index has one). */
+  number_of_shards?: number
+  /** Replicas kept on every node (`'0-all'`), so a lookup is answered where it arrives. */
+  auto_expand_replicas?: string
+}
 
 /** Index settings: the analysis chain and the similarity this entry's mappings name. */
 export interface IndexSettings {
   /** Analysis components. */
-  analysis?: {
-    tokenizer?: Record<string, { type: 'whitespace'; max_token_length: number }>
-    filter?: Record<string, { type: 'pattern_capture'; preserve_original: boolean; patterns: string[] }>
-    analyzer?: Record<string, { type: 'custom'; tokenizer: string; filter: string[] }>
-  }
+  analysis?: AnalysisSettings
   /** Index-level settings. */
-  index?: {
-    similarity?: Record<string, { type: 'BM25'; k1: number; b: number }>
-    number_of_shards?: number
-    auto_expand_replicas?: string
-  }
+  index?: IndexLevelSettings
+}
+
+/** A pre-analysed text field. */
+export interface TextFieldMapping {
+  /** Always `'text'`. */
+  type: 'text'
+  /** The analyzer's name. */
+  analyzer: string
+  /** The similarity's name. */
+  similarity?: string
+  /** What the postings keep: positions, for phrases. */
+  index_options?: 'positions'
+}
+
+/** A keyword (exact value) or a long (a number, sortable) field. */
+export interface ValueFieldMapping {
+  /** The field type. */
+  type: 'keyword' | 'long'
+}
+
+/** An object field: its own properties. */
+export interface ObjectFieldMapping {
+  /** The mapped sub-fields. */
+  properties: Record<string, FieldMapping>
 }
 
 /** A field mapping of the subset this entry emits. */
-export type FieldMapping =
-  | { type: 'text'; analyzer: string; similarity?: string; index_options?: 'positions' }
-  | { type: 'keyword' }
-  | { type: 'long' }
-  | { properties: Record<string, FieldMapping> }
+export type FieldMapping = TextFieldMapping | ValueFieldMapping | ObjectFieldMapping
 
 /** Index mappings. */
 export interface IndexMappings {

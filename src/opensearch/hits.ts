@@ -27,14 +27,14 @@ const KINDS: ReadonlySet<string> = new Set(MATCH_KIND_ORDER)
  * @throws {@link BanglaSearchError} `INVALID_ARGUMENT` when the response is not a search response
  * @example
  * ```ts
- * const hits = toSearchHits(await client.search({ index: 'articles', body }), query, { ...options, highlight: true })
+ * const hits = toSearchHits(await client.search({ index: 'articles', body }), query, options, { highlight: true })
  * hits[0].snippet   // '… রুশ প্রেসিডেন্ট <mark>পুতিনের</mark> সঙ্গে …'
  * ```
  */
-export function toSearchHits(response: unknown, query: string, options: OpenSearchOptions & OpenSearchSearchOptions<unknown>): SearchHit[] {
+export function toSearchHits(response: unknown, query: string, options: OpenSearchOptions, searchOptions: OpenSearchSearchOptions<unknown> = {}): SearchHit[] {
   checkQueryText(query, 'toSearchHits()')
   const index = resolveOpenSearchOptions(options)
-  return hitsOfParsed(response, parseQuery(query), index, resolveQueryOptions(options, index))
+  return hitsOfParsed(response, parseQuery(query), index, resolveQueryOptions(searchOptions, index))
 }
 
 /** The hits of a response to a parsed query. @internal */

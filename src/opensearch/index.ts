@@ -11,8 +11,8 @@
 
 export { indexBody, vocabularyIndexBody, ANALYZER_NAME, SIMILARITY_NAME } from './mapping.js'
 export { toOpenSearchDocument, type OpenSearchDocument } from './document.js'
-export { vocabularyLookup, typoLookup, LOOKUP_SIZE, FUZZY_LOOKUP_SIZE } from './lookup.js'
-export { readVocabulary, vocabularyUpdates, VOCABULARY_SCRIPT, type VocabularyEntry, type BulkLine } from './vocabulary.js'
+export { vocabularyLookup, fallbackLookup, LOOKUP_SIZE, FUZZY_LOOKUP_SIZE } from './lookup.js'
+export { readVocabulary, vocabularyUpdates, vowelDeletions, VOCABULARY_SCRIPT, MAX_VOWEL_DELETIONS, type VocabularyEntry, type BulkLine } from './vocabulary.js'
 export { toOpenSearchQuery, TIE_BREAKER, PHRASE_VARIANT_WEIGHT, MAX_LEAF_QUERIES, PREFIX_REWRITE } from './query.js'
 export { toSearchHits } from './hits.js'
 export { searchOpenSearch, type SearchClient, type SearchOpenSearchOptions } from './client.js'
@@ -20,6 +20,10 @@ export {
   bulkIndex,
   type BulkClient,
   type BulkHelperParams,
+  type BulkHelpers,
+  type IndexAction,
+  type IndexActionTarget,
+  type IndicesApi,
   type BulkIndexOptions,
   type BulkItemError,
   type BulkProgress,
@@ -30,7 +34,26 @@ export { stackedText, stemToken, STEM_MARK, ALTERNATIVE_SEPARATOR, MAX_TOKEN_LEN
 export type { OpenSearchOptions } from './options.js'
 export type { OpenSearchSearchOptions } from './search-options.js'
 export type {
+  BoolQuery,
+  DisMaxQuery,
+  TermQuery,
+  TermsQuery,
+  PrefixQuery,
+  FuzzyQuery,
+  MatchPhraseQuery,
+  MatchNoneQuery,
+  SortOrder,
+  AnalysisSettings,
+  Bm25SimilaritySettings,
   BoolQueryBody,
+  CustomAnalyzerSettings,
+  IndexLevelSettings,
+  MsearchHeader,
+  ObjectFieldMapping,
+  PatternCaptureSettings,
+  TextFieldMapping,
+  ValueFieldMapping,
+  WhitespaceTokenizerSettings,
   DisMaxQueryBody,
   FieldMapping,
   FuzzyQueryBody,

@@ -2,8 +2,9 @@
  * Step one of a search: the vocabulary lookups a query needs, as one multi-search. For every
  * word: its stems (do they exist?); for a Bengali word the stems sharing each stem's K0 alias key
  * within the K1 distance the alias rules allow; for a Latin word the same for each reading of
- * each form. Step two ({@link typoLookup}) runs only when a word found nothing: the stems within
- * two edits of it (the in-memory index corrects typos only then, too). The K1 condition is a
+ * each form. Step two ({@link fallbackLookup}) runs only when a word found nothing: its short-key
+ * variants and the stems within two edits of it (the in-memory index tries those only then,
+ * too). The K1 condition is a
  * `terms` filter on K1 forms with vowel classes deleted (one per vowel edit the distance allows,
  * two at most): a superset of what the distance keeps, which the client then checks exactly.
  *
@@ -11,7 +12,7 @@
  */
 
 import { collectGraphemes } from 'unicode-segmenter/grapheme'
-import { aliasThreshold, bengaliKeys, VOWEL_EDIT_COST } from '../analysis/alias-keys.js'
+import { aliasThreshold, bengaliKeys, SHORT_KEY_MAX_LENGTH, VOWEL_EDIT_COST } from '../analysis/alias-keys.js'
 import { latinKeys, romanSuffixStrips } from '../analysis/romanize.js'
 import { parseQuery, type ParsedQuery } from '../query/parse.js'
 import { MAX_EXPANDED_WORD_LENGTH, ROMAN_EXTRA_THRESHOLD } from '../search/expand.js'
@@ -46,10 +47,10 @@ const MAX_FUZZY_EDITS = 2
  * const vocabulary = lookup.length > 0 ? readVocabulary(await client.msearch({ body: lookup })) : []
  * ```
  */
-export function vocabularyLookup(query: string, options: OpenSearchOptions & OpenSearchSearchOptions<unknown>): MsearchItem[] {
+export function vocabularyLookup(query: string, options: OpenSearchOptions, searchOptions: OpenSearchSearchOptions<unknown> = {}): MsearchItem[] {
   checkQueryText(query, 'vocabularyLookup()')
   const index = resolveOpenSearchOptions(options)
-  return lookupOf(parseQuery(query), index, resolveQueryOptions(options, index))
+  return lookupOf(parseQuery(query), index, resolveQueryOptions(searchOptions, index))
 }
 
 /** The lookup of a parsed query. @internal */
@@ -60,37 +61,44 @@ export function lookupOf(parsed: ParsedQuery, index: ResolvedOpenSearchOptions, 
 }
 
 /**
- * Step two, only for queries with a word that nothing matched: the stems within two edits of
- * each such word (its typo corrections), as a multi-search body; an empty array when no word
- * needs one. Give it the vocabulary step one returned.
+ * Step two, only for the words step one found nothing for (as the in-memory index does): the
+ * spelling variants of their short alias keys (two symbols or less, which collide too often to
+ * try for a word that exists) and their typo corrections, the stems within two edits. An empty
+ * array when no word needs it. Give it the vocabulary step one returned.
  *
  * @throws {@link BanglaSearchError} `INVALID_QUERY` or `INVALID_OPTION`
  * @example
  * ```ts
- * const typos = typoLookup('ওয়াশিংটম', { ...options, vocabulary })
- * if (typos.length > 0) vocabulary.push(...readVocabulary(await client.msearch({ body: typos })))
+ * const more = fallbackLookup('ওয়াশিংটম', options, { vocabulary })
+ * if (more.length > 0) vocabulary.push(...readVocabulary(await client.msearch({ body: more })))
  * ```
  */
-export function typoLookup(query: string, options: OpenSearchOptions & OpenSearchSearchOptions<unknown>): MsearchItem[] {
-  checkQueryText(query, 'typoLookup()')
+export function fallbackLookup(query: string, options: OpenSearchOptions, searchOptions: OpenSearchSearchOptions<unknown>): MsearchItem[] {
+  checkQueryText(query, 'fallbackLookup()')
   const index = resolveOpenSearchOptions(options)
-  return typoLookupOf(parseQuery(query), index, resolveQueryOptions(options, index))
+  return fallbackLookupOf(parseQuery(query), index, resolveQueryOptions(searchOptions, index))
 }
 
-/** The typo lookup of a parsed query, given the vocabulary of step one. @internal */
-export function typoLookupOf(parsed: ParsedQuery, index: ResolvedOpenSearchOptions, search: ResolvedQueryOptions<unknown>): MsearchItem[] {
+/** The fallback lookup of a parsed query, given the vocabulary of step one. @internal */
+export function fallbackLookupOf(parsed: ParsedQuery, index: ResolvedOpenSearchOptions, search: ResolvedQueryOptions<unknown>): MsearchItem[] {
   const lookups = new LookupList()
   const setup = { vocabulary: new VocabularyView(search.vocabulary ?? []), synonyms: index.synonyms }
   for (const clause of analyseQuery(parsed, search)) {
     for (const word of clause.words) {
+      if (word.term.length > MAX_EXPANDED_WORD_LENGTH || matchesWithoutTypos(word, setup)) continue
+      if (word.script === 'bengali' && allowsAliases(word)) {
+        for (const stem of word.stems) {
+          const { k0, k1 } = bengaliKeys(stem)
+          if (k0.length > 0 && k0.length <= SHORT_KEY_MAX_LENGTH) lookups.add(keyQuery(k0, k1, aliasThreshold(k0.length)), LOOKUP_SIZE)
+        }
+      }
       const base = word.stems[0] ?? word.term
-      if (!word.fuzzy || word.prefix || word.term.length > MAX_EXPANDED_WORD_LENGTH || typoBudget(collectGraphemes(base).length) === 0) continue
-      if (matchesWithoutTypos(word, setup)) continue
+      if (!word.fuzzy || word.prefix || typoBudget(collectGraphemes(base).length) === 0) continue
       const fuzzy = { value: base, fuzziness: MAX_FUZZY_EDITS, prefix_length: 0, max_expansions: FUZZY_LOOKUP_SIZE, transpositions: true }
       lookups.add({ fuzzy: { stem: fuzzy } }, FUZZY_LOOKUP_SIZE)
     }
   }
-  return lookups.toMsearch(index.vocabularyIndex)
+  return lookups.toMsearch(index.vocabularyIndex, false)
 }
 
 /** Distinct lookups, in order. */
@@ -103,9 +111,9 @@ class LookupList {
     if (!this.searches.has(key)) this.searches.set(key, { query, size, ...ENTRY_FIELDS, sort: [{ df: { order: 'desc' } }] })
   }
 
-  toMsearch(index: string): MsearchItem[] {
+  toMsearch(index: string, withStems = true): MsearchItem[] {
     const bodies = [...this.searches.values()]
-    if (this.stems.size > 0) bodies.unshift({ query: { terms: { stem: [...this.stems] } }, size: this.stems.size, ...ENTRY_FIELDS })
+    if (withStems && this.stems.size > 0) bodies.unshift({ query: { terms: { stem: [...this.stems] } }, size: this.stems.size, ...ENTRY_FIELDS })
     return bodies.flatMap((body) => [{ index }, body])
   }
 }
@@ -115,18 +123,23 @@ function addWordLookups(word: QueryWord, synonyms: ReadonlyMap<string, readonly 
     if (isVocabularyStem(stem)) lookups.stems.add(stem)
     for (const other of synonyms.get(stem) ?? []) if (isVocabularyStem(other)) lookups.stems.add(other)
   }
-  const kinds = word.kinds
-  if (word.term.length > MAX_EXPANDED_WORD_LENGTH || (kinds !== undefined && !kinds.has('alias') && !kinds.has('roman'))) return
+  if (word.term.length > MAX_EXPANDED_WORD_LENGTH || !allowsAliases(word)) return
   if (word.script === 'bengali') {
     for (const stem of word.stems) {
+      // short keys wait for step two: they only count for a word nothing else matched
       const { k0, k1 } = bengaliKeys(stem)
-      if (k0.length > 0) lookups.add(keyQuery(k0, k1, aliasThreshold(k0.length)), LOOKUP_SIZE)
+      if (k0.length > SHORT_KEY_MAX_LENGTH) lookups.add(keyQuery(k0, k1, aliasThreshold(k0.length)), LOOKUP_SIZE)
     }
   } else if (word.script === 'other' && ROMANISABLE.test(word.term)) {
     for (const form of new Set([word.term, ...romanSuffixStrips(word.term)])) {
       for (const { k0, k1 } of latinKeys(form)) lookups.add(keyQuery(k0, k1, aliasThreshold(k0.length) + ROMAN_EXTRA_THRESHOLD), LOOKUP_SIZE)
     }
   }
+}
+
+/** May the word match spelling variants or romanised forms (not an excluded word or a stopword)? */
+function allowsAliases(word: QueryWord): boolean {
+  return word.kinds === undefined || word.kinds.has('alias') || word.kinds.has('roman')
 }
 
 /**

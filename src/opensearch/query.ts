@@ -23,7 +23,7 @@ import { analyseQuery, type AnalysedClause } from './words.js'
  * Share of the other matching forms' scores a word's `dis_max` adds to the best one. Measured
  * through the Lucene harness (bench/engines/opensearch-lucene.ts): see docs/scale-out.md.
  */
-export const TIE_BREAKER = 0
+export const TIE_BREAKER = 0.3
 /** A phrase matched through stems or variants counts this much of an exact phrase. */
 export const PHRASE_VARIANT_WEIGHT = MATCH_WEIGHTS.stem
 /**
@@ -41,14 +41,14 @@ export const PREFIX_REWRITE = `top_terms_blended_freqs_${PREFIX_MAX_TERMS}`
  * @throws {@link BanglaSearchError} `INVALID_QUERY` or `INVALID_OPTION`
  * @example
  * ```ts
- * const body = toOpenSearchQuery('পুতিনের সফর', { index: 'articles', fields: ['text'], vocabulary })
+ * const body = toOpenSearchQuery('পুতিনের সফর', { index: 'articles', fields: ['text'] }, { vocabulary })
  * const response = await client.search({ index: 'articles', body })
  * ```
  */
-export function toOpenSearchQuery<F = never>(query: string, options: OpenSearchOptions & OpenSearchSearchOptions<F>): SearchBody<F> {
+export function toOpenSearchQuery<F = never>(query: string, options: OpenSearchOptions, searchOptions: OpenSearchSearchOptions<F> = {}): SearchBody<F> {
   checkQueryText(query, 'toOpenSearchQuery()')
   const index = resolveOpenSearchOptions(options)
-  return queryOf(parseQuery(query), index, resolveQueryOptions(options, index))
+  return queryOf(parseQuery(query), index, resolveQueryOptions(searchOptions, index))
 }
 
 /** The search body of a parsed query. @internal */
@@ -91,7 +91,8 @@ function combine<F>(scoring: QueryDsl<F>[], stopwords: QueryDsl<F>[], excluded: 
   }
   if (excluded.length > 0) bool.must_not = excluded
   if (search.filter.length > 0) bool.filter = [...search.filter]
-  return { bool }
+  const only = Object.keys(bool).length === 1 && bool.must?.length === 1 ? bool.must[0] : undefined
+  return only ?? { bool }
 }
 
 /** One word or phrase: the sum over the searched fields of its boosted per-field query. */

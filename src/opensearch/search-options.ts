@@ -14,7 +14,7 @@ import type { VocabularyEntry } from './vocabulary.js'
 
 /**
  * Options of a search on the cluster. `limit`, `offset`, `prefix`, `fuzzy`, `combineWith`,
- * `fields`, `boost` and `highlight` mean what they mean for {@link SearchIndex.search}.
+ * `fields`, `boost` and `highlight` mean what they mean for `SearchIndex.search`.
  * `filter` is query DSL here (e.g. `{ term: { lang: 'bn' } }`), not a function.
  */
 export interface OpenSearchSearchOptions<F = never>

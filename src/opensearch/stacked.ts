@@ -67,8 +67,8 @@ export function wordGroup(term: string, script: TokenScript): StackedWord {
 const cache = new Map<string, StackedWord>()
 
 /**
- * The pre-analysed form of a field's text, and calls `onStem` for every stem of its words (with
- * repeats; the caller counts distinct ones).
+ * The pre-analysed form of a field's text, and calls `onStem` for the stems of its distinct words
+ * (a stem shared by two words comes twice; the caller counts distinct ones).
  *
  * @example
  * ```ts
@@ -77,6 +77,7 @@ const cache = new Map<string, StackedWord>()
  */
 export function stackedText(text: string, onStem?: (stem: string) => void): string {
   const groups: string[] = []
+  const distinct = new Set<StackedWord>()
   forEachWord(text, (start, termEnd, _end, script) => {
     const raw = text.slice(start, termEnd)
     let word = cache.get(raw)
@@ -87,7 +88,8 @@ export function stackedText(text: string, onStem?: (stem: string) => void): stri
       cache.set((' ' + raw).slice(1), word)
     }
     groups.push(word.group)
-    if (onStem !== undefined) for (const stem of word.stems) onStem(stem)
+    distinct.add(word)
   })
+  if (onStem !== undefined) for (const word of distinct) for (const stem of word.stems) onStem(stem)
   return groups.join(' ')
 }

@@ -24,7 +24,7 @@ export interface VocabularyEntry {
   /** The stem's verification alias key (K1); '' for non-Bengali stems. */
   readonly k1: string
   /**
-   * K1 with up to {@link MAX_VOWEL_DELETIONS} vowel classes (I, U, E) deleted, K1 itself included:
+   * K1 with up to two ({@link MAX_VOWEL_DELETIONS}) vowel classes (I, U, E) deleted, K1 itself included:
    * two keys within n vowel edits share a form with at most n deletions from each, so the lookup
    * is a `terms` query instead of a costly `fuzzy` one.
    */

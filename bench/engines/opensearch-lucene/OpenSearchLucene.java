@@ -92,6 +92,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
@@ -256,6 +258,8 @@ public final class OpenSearchLucene {
     final Map<String, String> fieldTypes = new HashMap<>();
     final Map<String, Analyzer> fieldAnalyzers = new HashMap<>();
     final Map<String, Map<String, Object>> pendingUpdates = new LinkedHashMap<>();
+    /** Pending updates of documents that are not in the index yet (added, not replaced, at refresh). */
+    final java.util.Set<String> pendingInserts = new java.util.HashSet<>();
     DirectoryReader reader;
     IndexSearcher searcher;
 
@@ -368,11 +372,13 @@ public final class OpenSearchLucene {
 
     void index(String id, String sourceLine) throws IOException {
       pendingUpdates.remove(id);
+      pendingInserts.remove(id);
       writer.updateDocument(new Term("_id", id), document(id, map(Json.parse(sourceLine), "source"), sourceLine));
     }
 
     void delete(String id) throws IOException {
       pendingUpdates.remove(id);
+      pendingInserts.remove(id);
       writer.deleteDocuments(new Term("_id", id));
     }
 
@@ -385,6 +391,7 @@ public final class OpenSearchLucene {
         Object upsert = body.get("upsert");
         if (upsert == null) throw new IllegalArgumentException("document missing: [" + id + "]");
         source = new LinkedHashMap<>(map(upsert, "upsert"));
+        pendingInserts.add(id);
       } else {
         Map<String, Object> script = map(body.get("script"), "script");
         Matcher m = ADD_SCRIPT.matcher(string(script.get("source"), "script source"));
@@ -444,10 +451,13 @@ public final class OpenSearchLucene {
 
     void refresh() throws IOException {
       for (Map.Entry<String, Map<String, Object>> e : pendingUpdates.entrySet()) {
-        String raw = Json.write(e.getValue());
-        writer.updateDocument(new Term("_id", e.getKey()), document(e.getKey(), e.getValue(), raw));
+        Document doc = document(e.getKey(), e.getValue(), Json.write(e.getValue()));
+        // a new document needs no delete-by-id (thousands of those make the reopen slow)
+        if (pendingInserts.contains(e.getKey())) writer.addDocument(doc);
+        else writer.updateDocument(new Term("_id", e.getKey()), doc);
       }
       pendingUpdates.clear();
+      pendingInserts.clear();
       DirectoryReader next = reader == null ? DirectoryReader.open(writer) : DirectoryReader.openIfChanged(reader, writer);
       if (next != null) {
         if (reader != null) reader.close();
@@ -491,7 +501,20 @@ public final class OpenSearchLucene {
       Sort sort = sort(body.get("sort"));
       int wanted = Math.max(1, from + size);
       long t1 = System.nanoTime();
-      TopDocs top = sort == null ? searcher.search(query, wanted) : searcher.search(query, wanted, sort);
+      // hits are counted exactly up to track_total_hits (10,000 by default, as on a cluster); past it the
+      // collector may skip documents that cannot enter the top (block-max WAND)
+      Object track = body.get("track_total_hits");
+      int threshold = Boolean.FALSE.equals(track) ? wanted : Boolean.TRUE.equals(track) ? Integer.MAX_VALUE : track instanceof Number ? ((Number) track).intValue() : 10_000;
+      TopDocs top;
+      if (sort == null) {
+        TopScoreDocCollector collector = TopScoreDocCollector.create(wanted, null, Math.max(wanted, threshold));
+        searcher.search(query, collector);
+        top = collector.topDocs();
+      } else {
+        TopFieldCollector collector = TopFieldCollector.create(sort, wanted, null, Math.max(wanted, threshold));
+        searcher.search(query, collector);
+        top = collector.topDocs();
+      }
       List<ScoreDoc> page = new ArrayList<>();
       for (int i = from; i < top.scoreDocs.length && i < from + size; i++) page.add(top.scoreDocs[i]);
       long t2 = System.nanoTime();
@@ -502,7 +525,7 @@ public final class OpenSearchLucene {
       boolean noSource = Boolean.FALSE.equals(body.get("_source"));
       boolean noStored = "_none_".equals(body.get("stored_fields")) || List.of("_none_").equals(body.get("stored_fields"));
       List<Object> docValueFields = body.containsKey("docvalue_fields") ? list(body.get("docvalue_fields"), "docvalue_fields") : List.of();
-      List<LeafReaderContext> leaves = reader.leaves();
+      Map<Integer, Map<String, Object>> values = docValues(docValueFields, page);
       for (ScoreDoc hit : page) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("_index", name);
@@ -513,7 +536,7 @@ public final class OpenSearchLucene {
         if (scored) maxScore = Math.max(maxScore, hit.score);
         Object source = stored == null || noSource ? null : filterSource(stored.get("_source"), body.get("_source"));
         if (source != null) out.put("_source", source);
-        if (!docValueFields.isEmpty()) out.put("fields", docValues(docValueFields, leaves, hit.doc));
+        if (!docValueFields.isEmpty()) out.put("fields", values.getOrDefault(hit.doc, Map.of()));
         List<String> names = matched.get(hit.doc);
         if (names != null && !names.isEmpty()) out.put("matched_queries", names);
         hits.add(out);
@@ -533,27 +556,40 @@ public final class OpenSearchLucene {
       return response;
     }
 
-    /** The doc values of a hit's fields, as `fields` in a cluster's hit (a list per field). */
-    private Map<String, Object> docValues(List<Object> fields, List<LeafReaderContext> leaves, int doc) throws IOException {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-      int target = doc - leaf.docBase;
-      Map<String, Object> out = new LinkedHashMap<>();
+    /**
+     * The doc values of the hits' fields, as `fields` in a cluster's hit (a list per field): read
+     * segment by segment in doc order, one iterator per segment and field, as a cluster's fetch does.
+     */
+    private Map<Integer, Map<String, Object>> docValues(List<Object> fields, List<ScoreDoc> page) throws IOException {
+      Map<Integer, Map<String, Object>> out = new HashMap<>();
+      if (fields.isEmpty()) return out;
+      int[] docs = page.stream().mapToInt(d -> d.doc).sorted().distinct().toArray();
+      List<LeafReaderContext> leaves = reader.leaves();
       for (Object item : fields) {
         String field = string(item, "docvalue_fields entry");
         String type = fieldTypes.get(field);
-        List<Object> values = new ArrayList<>();
-        if ("keyword".equals(type)) {
-          SortedSetDocValues dv = DocValues.getSortedSet(leaf.reader(), field);
-          if (dv.advanceExact(target)) {
-            for (long ord = dv.nextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.nextOrd()) values.add(dv.lookupOrd(ord).utf8ToString());
+        if (!"keyword".equals(type) && !"long".equals(type)) throw new IllegalArgumentException("docvalue_fields supports keyword and long fields, not " + field);
+        int leafOrd = -1;
+        SortedSetDocValues keywords = null;
+        NumericDocValues numbers = null;
+        LeafReaderContext leaf = null;
+        for (int doc : docs) {
+          int ord = ReaderUtil.subIndex(doc, leaves);
+          if (ord != leafOrd) {
+            leafOrd = ord;
+            leaf = leaves.get(ord);
+            if ("keyword".equals(type)) keywords = DocValues.getSortedSet(leaf.reader(), field);
+            else numbers = DocValues.getNumeric(leaf.reader(), field);
           }
-        } else if ("long".equals(type)) {
-          NumericDocValues dv = DocValues.getNumeric(leaf.reader(), field);
-          if (dv.advanceExact(target)) values.add(dv.longValue());
-        } else {
-          throw new IllegalArgumentException("docvalue_fields supports keyword and long fields, not " + field);
+          int target = doc - leaf.docBase;
+          List<Object> values = new ArrayList<>();
+          if (keywords != null && keywords.advanceExact(target)) {
+            for (long o = keywords.nextOrd(); o != SortedSetDocValues.NO_MORE_ORDS; o = keywords.nextOrd()) values.add(keywords.lookupOrd(o).utf8ToString());
+          } else if (numbers != null && numbers.advanceExact(target)) {
+            values.add(numbers.longValue());
+          }
+          if (!values.isEmpty()) out.computeIfAbsent(doc, k -> new LinkedHashMap<>()).put(field, values);
         }
-        if (!values.isEmpty()) out.put(field, values);
       }
       return out;
     }

@@ -104,6 +104,11 @@ export class LuceneNode {
     this.lines.on('line', (line) => this.waiting.shift()?.(line))
   }
 
+  /** The Java process id (for a profiler). */
+  get pid(): number | undefined {
+    return this.child.pid
+  }
+
   resetTimes(): void {
     this.times.javaNs = 0
     this.times.clientMs = 0
@@ -152,7 +157,7 @@ export class LuceneNode {
 /** What the bulk helper is given (the subset both official helpers share). */
 interface HelperOptions<T> {
   datasource: T[]
-  onDocument: (document: T) => [Record<string, { _index: string; _id: string }>, unknown]
+  onDocument: (document: T) => [{ index: { _index: string; _id: string } }, unknown]
   onDrop: (item: { status: number; error: unknown; document: T; operation: unknown; retried: boolean }) => void
 }
 
@@ -180,7 +185,7 @@ export class HarnessClient {
         const failed = (reply['items'] as Record<string, { _id: string; status: number; error: unknown }>[]) ?? []
         for (const item of failed) {
           const result = Object.values(item)[0] as { _id: string; status: number; error: unknown }
-          const document = options.datasource.find((d) => (options.onDocument(d)[0]['index'] as { _id: string })._id === result._id)
+          const document = options.datasource.find((d) => options.onDocument(d)[0].index._id === result._id)
           if (document !== undefined) options.onDrop({ status: result.status, error: result.error, document, operation: {}, retried: false })
         }
         return { total: options.datasource.length, failed: failed.length }
