@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 
-export { indexBody, vocabularyIndexBody, ANALYZER_NAME, SIMILARITY_NAME } from './mapping.js'
+export { indexBody, indexTemplate, vocabularyIndexBody, ANALYZER_NAME, SIMILARITY_NAME, type IndexTemplate } from './mapping.js'
 export { toOpenSearchDocument, type OpenSearchDocument } from './document.js'
 export { vocabularyLookup, fallbackLookup, LOOKUP_SIZE, FUZZY_LOOKUP_SIZE } from './lookup.js'
 export { readVocabulary, vocabularyUpdates, vowelDeletions, VOCABULARY_SCRIPT, MAX_VOWEL_DELETIONS, type VocabularyEntry, type BulkLine } from './vocabulary.js'

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { refuseValue } from '../errors.js'
 import type { FieldMapping, IndexBody } from './dsl.js'
 import { resolveOpenSearchOptions, type OpenSearchOptions } from './options.js'
 import { ALTERNATIVE_SEPARATOR, MAX_TOKEN_LENGTH } from './stacked.js'
@@ -55,6 +56,31 @@ export function indexBody(options: OpenSearchOptions): IndexBody {
       properties: { [resolved.idField]: { type: 'keyword' }, [resolved.analyzedField]: { properties: analyzed } },
     },
   }
+}
+
+/** A composable index template: the settings and mappings of {@link indexBody} for every new index whose name matches. */
+export interface IndexTemplate {
+  /** Index name patterns, e.g. `['articles-*']`. */
+  index_patterns: string[]
+  /** What a matching index is created with. */
+  template: IndexBody
+}
+
+/**
+ * The body of `indices.putIndexTemplate`, for indexes created later (one per month, behind an
+ * alias…). Keep the vocabulary index out of the patterns: it has its own body.
+ *
+ * @throws {@link BanglaSearchError} `INVALID_OPTION` when an option is malformed or `patterns` is empty
+ * @example
+ * ```ts
+ * await client.indices.putIndexTemplate({ name: 'articles', body: indexTemplate(options, ['articles-20*']) })
+ * ```
+ */
+export function indexTemplate(options: OpenSearchOptions, patterns: readonly string[]): IndexTemplate {
+  if (!Array.isArray(patterns) || patterns.length === 0 || !patterns.every((pattern) => typeof pattern === 'string' && pattern !== '')) {
+    refuseValue('INVALID_OPTION', 'patterns', "a non-empty array of index name patterns such as ['articles-*']", patterns)
+  }
+  return { index_patterns: [...patterns], template: indexBody(options) }
 }
 
 /**

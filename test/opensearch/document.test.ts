@@ -3,6 +3,7 @@ import {
   ALTERNATIVE_SEPARATOR,
   BanglaSearchError,
   indexBody,
+  indexTemplate,
   MAX_TOKEN_LENGTH,
   stackedText,
   stemToken,
@@ -114,6 +115,11 @@ describe('index bodies', () => {
     })
     expect(body.settings.index?.similarity).toEqual({ bangla_search_bm25: { type: 'BM25', k1: 1.5, b: 0.75 } })
     expect(body.settings.analysis?.filter).toEqual({ bangla_search_alternatives: { type: 'pattern_capture', preserve_original: false, patterns: ['([^|]+)'] } })
+  })
+
+  it('wraps the body in an index template for the given patterns', () => {
+    expect(indexTemplate(options, ['articles-*'])).toEqual({ index_patterns: ['articles-*'], template: indexBody(options) })
+    expect(() => indexTemplate(options, [])).toThrow(BanglaSearchError)
   })
 
   it('keeps the vocabulary on one shard with the alias keys as keywords', () => {

@@ -5,7 +5,10 @@
  * through the module's `bulkIndex` and the searches through its two-step `searchOpenSearch`.
  * Skipped, with the reason, where java, javac or Debian's liblucene8-java are missing.
  */
+import { Client as ElasticClient } from '@elastic/elasticsearch'
+import { Client as OpenSearchClient } from '@opensearch-project/opensearch'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { serveHarness } from '../../bench/engines/opensearch-lucene/http.js'
 import { harnessUnavailable, LuceneNode, type HarnessClient } from '../../bench/engines/opensearch-lucene/node.js'
 import { SearchIndex, type SearchHit } from '../../src/index.js'
 import { loadCorpus } from '../../src/node/index.js'
@@ -79,6 +82,25 @@ describe.skipIf(unavailable !== undefined)('bangla-search/opensearch on Lucene 8
 
   it('refuses a query type the module does not emit (the harness implements only those)', async () => {
     await expect(harness().call({ op: 'search', index: 'seeds', body: { query: { match: { 'bangla.text': 'ঢাকা' } } } })).rejects.toThrow(/unsupported query type match/)
+  })
+})
+
+describe.skipIf(unavailable !== undefined)('bangla-search/opensearch on Lucene 8.7: the official clients over HTTP', () => {
+  it.each(['@opensearch-project/opensearch', '@elastic/elasticsearch'])('%s: create, bulk index, search the two-step way', async (name) => {
+    const server = await serveHarness(harness())
+    try {
+      const client = name === '@elastic/elasticsearch' ? new ElasticClient({ node: server.url }) : new OpenSearchClient({ node: server.url })
+      const http: OpenSearchOptions = { index: `http-${name.length}`, fields: ['title', 'text'] }
+      await (client as OpenSearchClient).indices.create({ index: http.index, body: indexBody(http) })
+      await (client as OpenSearchClient).indices.create({ index: `${http.index}-vocabulary`, body: vocabularyIndexBody() })
+      const documents = await loadCorpus('corpus/seeds')
+      expect(await bulkIndex(client, documents, http, { refresh: true })).toMatchObject({ indexed: documents.length, failed: 0 })
+      const [hit] = await searchOpenSearch(client, 'ভ্লাদিভস্তক putin', http, { highlight: true })
+      expect(hit?.match.map((m) => m.kind)).toEqual(['exact', 'roman'])
+      expect(hit?.snippet).toContain('<mark>')
+    } finally {
+      await server.close()
+    }
   })
 })
 

@@ -4,6 +4,7 @@ import {
   MAX_LEAF_QUERIES,
   PREFIX_REWRITE,
   readVocabulary,
+  TIE_BREAKER,
   toOpenSearchQuery,
   fallbackLookup,
   vocabularyLookup,
@@ -144,7 +145,7 @@ describe('toOpenSearchQuery: one dis_max per word over its forms, weighted by ma
             },
           },
         ],
-        tie_breaker: 0,
+        tie_breaker: TIE_BREAKER,
         boost: 1,
       },
     })

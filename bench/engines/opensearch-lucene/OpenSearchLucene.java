@@ -20,7 +20,7 @@
 //
 // Protocol (stdin/stdout, one JSON object per line; replies one line each):
 //   {"op":"create","index":I,"body":{settings,mappings}}      -> {"acknowledged":true}
-//   {"op":"bulk","lines":N} + N NDJSON lines                  -> {"took_ns","errors","items":[failed only]}
+//   {"op":"bulk","lines":N} + N NDJSON lines                  -> {"took_ns","errors","items":[one per action]}
 //   {"op":"refresh","index":I}                                -> {"took_ns","docs"}
 //   {"op":"flush","index":I}                                  -> {"took_ns","docs","disk_bytes"}
 //   {"op":"reopen","index":I}  open the committed index again -> {"took_ns","docs"}
@@ -216,7 +216,8 @@ public final class OpenSearchLucene {
 
   /** A bulk body: action lines, each followed by its source (none for delete). */
   private Map<String, Object> bulk(List<String> lines) throws IOException {
-    List<Object> failed = new ArrayList<>();
+    List<Object> items = new ArrayList<>();
+    boolean errors = false;
     for (int i = 0; i < lines.size(); i++) {
       Map<String, Object> action = map(Json.parse(lines.get(i)), "bulk action");
       if (action.size() != 1) throw new IllegalArgumentException("a bulk action has one key");
@@ -224,6 +225,9 @@ public final class OpenSearchLucene {
       Map<String, Object> meta = map(action.get(kind), "bulk action");
       IndexState state = index(meta.get("_index"));
       String id = string(meta.get("_id"), "_id");
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("_index", state.name);
+      item.put("_id", id);
       try {
         switch (kind) {
           case "index":
@@ -238,13 +242,17 @@ public final class OpenSearchLucene {
           default:
             throw new IllegalArgumentException("unsupported bulk action " + kind);
         }
+        item.put("status", 200);
       } catch (RuntimeException e) {
-        failed.add(Map.of(kind, Map.of("_id", id, "status", 400, "error", Map.of("type", "mapper_parsing_exception", "reason", String.valueOf(e.getMessage())))));
+        errors = true;
+        item.put("status", 400);
+        item.put("error", Map.of("type", "mapper_parsing_exception", "reason", String.valueOf(e.getMessage())));
       }
+      items.add(Map.of(kind, item));
     }
     Map<String, Object> reply = new LinkedHashMap<>();
-    reply.put("errors", !failed.isEmpty());
-    reply.put("items", failed);
+    reply.put("errors", errors);
+    reply.put("items", items);
     return reply;
   }
 

@@ -182,13 +182,17 @@ export class HarnessClient {
         const lines: unknown[] = []
         for (const document of options.datasource) lines.push(...options.onDocument(document))
         const reply = await node.call({ op: 'bulk' }, lines)
-        const failed = (reply['items'] as Record<string, { _id: string; status: number; error: unknown }>[]) ?? []
-        for (const item of failed) {
-          const result = Object.values(item)[0] as { _id: string; status: number; error: unknown }
-          const document = options.datasource.find((d) => options.onDocument(d)[0].index._id === result._id)
-          if (document !== undefined) options.onDrop({ status: result.status, error: result.error, document, operation: {}, retried: false })
-        }
-        return { total: options.datasource.length, failed: failed.length }
+        // one item per action, in order, as a cluster answers
+        const items = (reply['items'] as Record<string, { status: number; error?: unknown }>[]) ?? []
+        let failed = 0
+        items.forEach((item, i) => {
+          const result = Object.values(item)[0]
+          const document = options.datasource[i]
+          if (result === undefined || document === undefined || result.status < 300) return
+          failed++
+          options.onDrop({ status: result.status, error: result.error, document, operation: {}, retried: false })
+        })
+        return { total: options.datasource.length, failed }
       },
     }
   }

@@ -10,6 +10,7 @@ import {
   bulkIndex,
   fallbackLookup,
   indexBody,
+  indexTemplate,
   searchOpenSearch,
   toOpenSearchDocument,
   toOpenSearchQuery,
@@ -64,6 +65,9 @@ export const esCreate: estypes.IndicesCreateRequest[] = [
   { index: 'articles', ...indexBody(options) },
   { index: 'articles-vocabulary', ...vocabularyIndexBody() },
 ]
+
+export const osTemplate: API.Indices_PutIndexTemplate_Request = { name: 'articles', body: indexTemplate(options, ['articles-*']) }
+export const esTemplate: estypes.IndicesPutIndexTemplateRequest = { name: 'articles', ...indexTemplate(options, ['articles-*']) }
 
 // the checks can fail: a malformed query or mapping is refused by the official types
 // @ts-expect-error: a term query takes an object or a value, not an array
