@@ -16,6 +16,19 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // bangla-search/opensearch: the analysis and expansion for an OpenSearch / Elasticsearch cluster.
+    // It bundles its own copy of the analysis (it needs internals the main entry does not export);
+    // the official clients are optional peer dependencies that it never imports.
+    entry: { opensearch: 'src/opensearch/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'neutral',
+    treeshake: true,
+    external: ['@opensearch-project/opensearch', '@elastic/elasticsearch'],
+  },
+  {
     // Node helpers (read a corpus folder or JSONL file) for the REPL and scripts
     entry: { node: 'src/node/index.ts' },
     format: ['esm', 'cjs'],

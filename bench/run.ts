@@ -6,7 +6,7 @@
  *   --quick              small slices, under a minute (CI smoke test); writes bench/results/quick.json
  *   --only=a,b           engine ids to run (see bench/engines/index.ts)
  *   --suites=quality,scale,size
- *   --no-lucene          leave out the optional Java engine
+ *   --no-lucene          leave out the optional Java engines (Lucene, the OpenSearch mapping)
  *   --no-docs            do not rewrite docs/benchmarks.md and the chart
  *   --report             print the tables and rewrite the docs from bench/results/latest.json, run nothing
  */
@@ -136,10 +136,11 @@ async function main(): Promise<void> {
   if (!collectGarbage()) console.log('bench: warning: run node with --expose-gc; heap figures will be noisy')
   const notes: string[] = []
 
-  const specs = ENGINES.filter((e) => (!flags.only || flags.only.includes(e.id)) && (flags.lucene || e.id !== 'lucene'))
+  const javaEngines = ['lucene', 'opensearch-lucene']
+  const specs = ENGINES.filter((e) => (!flags.only || flags.only.includes(e.id)) && (flags.lucene || !javaEngines.includes(e.id)))
   console.log(`bangla-search benchmark${flags.quick ? ' (quick)' : ''}`)
   const loaded = await loadEngines(specs)
-  const lucene = loaded.find((e) => e.spec.id === 'lucene' && e.factory)
+  const lucene = loaded.find((e) => javaEngines.includes(e.spec.id) && e.factory)
   const machine = machineInfo(lucene ? javaVersion() : undefined)
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM, ${machine.os}`)
   console.log(`runtime: Node ${machine.node} (V8 ${machine.v8})${machine.java ? `, ${machine.java}` : ''}`)

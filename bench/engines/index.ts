@@ -6,6 +6,7 @@ import { fuse } from './fuse.js'
 import { lucene } from './lucene.js'
 import { lunrDefaults, lunrUnicodeTrimmer } from './lunr.js'
 import { miniSearchDefaults, miniSearchPrefixFuzzy } from './minisearch.js'
+import { openSearchLucene } from './opensearch-lucene.js'
 import { oramaBengaliTokenizer, oramaDefaults } from './orama.js'
 
 export const ENGINES: readonly EngineSpec[] = [
@@ -20,4 +21,5 @@ export const ENGINES: readonly EngineSpec[] = [
   oramaBengaliTokenizer,
   fuse,
   lucene,
+  openSearchLucene,
 ]

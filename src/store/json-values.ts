@@ -20,6 +20,15 @@ export interface PreparedField {
   readonly json: boolean
 }
 
+/** The values of prepared fields, as an object (a field named `__proto__` stays data). */
+export function preparedValues(prepared: readonly PreparedField[]): Record<string, unknown> {
+  const values = Object.create(null) as Record<string, unknown>
+  for (const field of prepared) {
+    Object.defineProperty(values, field.name, { value: field.json ? (field.text === '-0' ? -0 : JSON.parse(field.text)) : field.text, enumerable: true, writable: true, configurable: true })
+  }
+  return values
+}
+
 /**
  * Checks the stored fields of one document and turns each value into text: a string as it is,
  * anything else as JSON. A field whose value is `undefined` is left out, as if absent.
