@@ -105,6 +105,11 @@ export class ByteBuilder {
     this.length += to - from
   }
 
+  /** Makes room for `bytes` more without growing on each write. */
+  reserve(bytes: number): void {
+    if (this.length + bytes > this.bytes.length) this.bytes = withRoom(this.bytes, this.length, this.length + bytes)
+  }
+
   /** The bytes written, as a copy of exactly their length. */
   toBytes(): Uint8Array {
     return this.bytes.slice(0, this.length)

@@ -12,75 +12,72 @@ import { SlicePool, type SliceReader } from './slice-pool.js'
 
 const NONE = -1
 
+/** Ints per term in the state table: entry stream + 1 (0 for none), position stream, last document, postings. */
+const STRIDE = 4
+
 /** The growing postings of one field. */
 export class GrowingLists {
   private readonly pool = new SlicePool()
-  /** Term id → slot, -1 for none. */
-  private readonly slots = new GrowableInt32(16, NONE)
-  private readonly entryStreams = new GrowableInt32()
-  private readonly positionStreams = new GrowableInt32()
-  private readonly lastDocs = new GrowableInt32()
-  /** Postings per slot. */
-  private readonly counts = new GrowableInt32()
-  /** Terms that have a slot, in the order their slots were made. */
-  private readonly slotTerms = new GrowableInt32()
+  /** Per term id, side by side (one cache line): see {@link STRIDE}. */
+  private state = new Int32Array(STRIDE * 1024)
+  /** Terms that have postings, in the order they got them. */
+  private readonly withPostings = new GrowableInt32()
 
   /** Number of postings written. */
   postings = 0
 
   /** Appends one document's posting of a term: positions increasing. */
   append(termId: number, doc: number, positions: Int32Array, from: number, to: number): void {
-    let slot = this.slots.get(termId)
-    if (slot === NONE) {
-      slot = this.slotTerms.push(termId)
-      this.slots.set(termId, slot)
-      this.entryStreams.push(this.pool.newStream())
-      this.positionStreams.push(this.pool.newStream())
-      this.lastDocs.push(-1)
-      this.counts.push(0)
+    const at = termId * STRIDE
+    if (at >= this.state.length) {
+      const grown = new Int32Array(Math.max(this.state.length * 2, at + STRIDE))
+      grown.set(this.state)
+      this.state = grown
+    }
+    const state = this.state
+    if (state[at] === 0) {
+      state[at] = this.pool.newStream() + 1
+      state[at + 1] = this.pool.newStream()
+      state[at + 2] = -1
+      this.withPostings.push(termId)
     }
     const tf = to - from
-    const entries = this.entryStreams.data[slot] as number
-    const gap = doc - (this.lastDocs.data[slot] as number) - 1
+    const gap = doc - (state[at + 2] as number) - 1
+    const entries = (state[at] as number) - 1
     if (tf === 1) this.pool.writeVarint(entries, gap * 2 + 1)
     else {
       this.pool.writeVarint(entries, gap * 2)
       this.pool.writeVarint(entries, tf)
     }
-    const stream = this.positionStreams.data[slot] as number
-    let previous = 0
-    for (let i = from; i < to; i++) {
-      const position = positions[i] as number
-      this.pool.writeVarint(stream, position - previous)
-      previous = position
-    }
-    this.lastDocs.data[slot] = doc
-    this.counts.data[slot] = (this.counts.data[slot] as number) + 1
+    this.pool.writeGaps(state[at + 1] as number, positions, from, to)
+    state[at + 2] = doc
+    state[at + 3] = (state[at + 3] as number) + 1
     this.postings++
   }
 
   /** Postings of a term. */
   count(termId: number): number {
-    const slot = this.slots.get(termId)
-    return slot === NONE ? 0 : (this.counts.data[slot] as number)
+    const at = termId * STRIDE
+    return at < this.state.length ? (this.state[at + 3] as number) : 0
   }
 
   /** The terms with postings, in no particular order. */
   terms(): Int32Array {
-    return this.slotTerms.data.subarray(0, this.slotTerms.length)
+    return this.withPostings.data.subarray(0, this.withPostings.length)
   }
 
   /** A reader of a term's postings, or undefined when it has none. */
   reader(termId: number): GrowingReader | undefined {
-    const slot = this.slots.get(termId)
-    if (slot === NONE) return undefined
-    return new GrowingReader(this.pool.reader(this.entryStreams.get(slot)), this.pool.reader(this.positionStreams.get(slot)), this.counts.get(slot))
+    const at = termId * STRIDE
+    if (at >= this.state.length || this.state[at] === 0) return undefined
+    const state = this.state
+    return new GrowingReader(this.pool.reader((state[at] as number) - 1), this.pool.reader(state[at + 1] as number), state[at + 3] as number)
   }
 
   /** Gives back unused capacity. */
   trim(): void {
     this.pool.trim()
-    for (const table of [this.slots, this.entryStreams, this.positionStreams, this.lastDocs, this.counts, this.slotTerms]) table.trim()
+    this.withPostings.trim()
   }
 }
 

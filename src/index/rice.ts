@@ -40,6 +40,7 @@ export class RiceWriter {
 
   write(value: number, k: number): void {
     let q = Math.floor(value / 2 ** k)
+    this.out.reserve(8 + (q >> 3))
     for (; q >= 24; q -= 24) this.bits(0xffffff, 24)
     this.bits(((1 << q) - 1) << 1, q + 1)
     if (k > 0) this.bits(value % 2 ** k, k)
@@ -52,16 +53,19 @@ export class RiceWriter {
     this.count = 0
   }
 
-  /** Writes the low `count` (at most 24) bits of `value`, most significant first. */
+  /** Writes the low `count` (at most 24) bits of `value`, most significant first (room reserved by the caller). */
   private bits(value: number, count: number): void {
     let pending = (this.pending << count) | value
     let left = this.count + count
+    const out = this.out
+    const bytes = out.bytes
+    let length = out.length
     while (left >= 8) {
       left -= 8
-      this.out.byte((pending >>> left) & 0xff)
+      bytes[length++] = (pending >>> left) & 0xff
     }
-    pending &= (1 << left) - 1
-    this.pending = pending
+    out.length = length
+    this.pending = pending & ((1 << left) - 1)
     this.count = left
   }
 }

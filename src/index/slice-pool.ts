@@ -8,7 +8,7 @@
  * @internal
  */
 
-import { GrowableInt32, withRoom } from './growable.js'
+import { withRoom } from './growable.js'
 
 /** Slice sizes in bytes; the last 4 bytes of each slice hold the address of the next one. */
 const SLICE_SIZES = [8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096] as const
@@ -19,14 +19,9 @@ export class SlicePool {
   /** The pool; readers hold it directly, so it is replaced (never mutated in place) when it grows. */
   bytes = new Uint8Array(1 << 16)
   private used = 0
-  /** First byte of each stream. */
-  private readonly heads = new GrowableInt32()
-  /** Next byte to write in each stream. */
-  private readonly tails = new GrowableInt32()
-  /** End of the usable part of each stream's current slice. */
-  private readonly sliceEnds = new GrowableInt32()
-  /** Index into SLICE_SIZES of each stream's current slice. */
-  private readonly levels = new GrowableInt32()
+  /** Per stream, side by side: first byte, next byte to write, end of the current slice's usable part, slice level. */
+  private streams = new Int32Array(4 * 256)
+  private streamCount = 0
 
   /** Bytes allocated in the pool (slices included). */
   get size(): number {
@@ -37,43 +32,75 @@ export class SlicePool {
   newStream(): number {
     const usable = SLICE_SIZES[0] - FORWARD_BYTES
     const start = this.allocate(SLICE_SIZES[0])
-    this.tails.push(start)
-    this.sliceEnds.push(start + usable)
-    this.levels.push(0)
-    return this.heads.push(start)
+    const stream = this.streamCount++
+    if (4 * this.streamCount > this.streams.length) {
+      const grown = new Int32Array(this.streams.length * 2)
+      grown.set(this.streams)
+      this.streams = grown
+    }
+    const at = 4 * stream
+    this.streams[at] = start
+    this.streams[at + 1] = start
+    this.streams[at + 2] = start + usable
+    this.streams[at + 3] = 0
+    return stream
   }
 
   /** Appends one byte to a stream. */
   writeByte(stream: number, byte: number): void {
-    let tail = this.tails.data[stream] as number
-    if (tail === this.sliceEnds.data[stream]) tail = this.nextSlice(stream, tail)
+    const streams = this.streams
+    let tail = streams[4 * stream + 1] as number
+    if (tail === streams[4 * stream + 2]) tail = this.nextSlice(stream, tail)
     this.bytes[tail] = byte
-    this.tails.data[stream] = tail + 1
+    this.streams[4 * stream + 1] = tail + 1
   }
 
   /** Appends `value` (0 ≤ value < 2^31) as LEB128. */
   writeVarint(stream: number, value: number): void {
-    while (value >= 0x80) {
-      this.writeByte(stream, (value & 0x7f) | 0x80)
+    const at = 4 * stream
+    let tail = this.streams[at + 1] as number
+    let end = this.streams[at + 2] as number
+    let bytes = this.bytes
+    for (;;) {
+      if (tail === end) {
+        tail = this.nextSlice(stream, tail)
+        end = this.streams[at + 2] as number
+        bytes = this.bytes
+      }
+      if (value < 0x80) {
+        bytes[tail++] = value
+        break
+      }
+      bytes[tail++] = (value & 0x7f) | 0x80
       value >>>= 7
     }
-    this.writeByte(stream, value)
+    this.streams[at + 1] = tail
+  }
+
+  /** Appends the gaps between `values[from..to)` (the first from 0), each as LEB128. */
+  writeGaps(stream: number, values: Int32Array, from: number, to: number): void {
+    let previous = 0
+    for (let i = from; i < to; i++) {
+      const value = values[i] as number
+      this.writeVarint(stream, value - previous)
+      previous = value
+    }
   }
 
   /** A reader positioned at the start of a stream (it sees what was written up to now). */
   reader(stream: number): SliceReader {
-    return new SliceReader(this.bytes, this.heads.get(stream), this.tails.get(stream))
+    return new SliceReader(this.bytes, this.streams[4 * stream] as number, this.streams[4 * stream + 1] as number)
   }
 
   /** Gives back unused capacity (after a bulk add). */
   trim(): void {
     if (this.bytes.length > this.used + (this.used >> 4) + 1024) this.bytes = this.bytes.slice(0, this.used)
-    for (const table of [this.heads, this.tails, this.sliceEnds, this.levels]) table.trim()
+    if (this.streams.length > 4 * this.streamCount + 64) this.streams = this.streams.slice(0, 4 * this.streamCount)
   }
 
   /** Chains a new, larger slice after the full one that ends at `end`; returns its first byte. */
   private nextSlice(stream: number, end: number): number {
-    const level = Math.min((this.levels.data[stream] as number) + 1, SLICE_SIZES.length - 1)
+    const level = Math.min((this.streams[4 * stream + 3] as number) + 1, SLICE_SIZES.length - 1)
     const size = SLICE_SIZES[level] as number
     const start = this.allocate(size)
     const bytes = this.bytes
@@ -81,8 +108,8 @@ export class SlicePool {
     bytes[end + 1] = (start >>> 8) & 0xff
     bytes[end + 2] = (start >>> 16) & 0xff
     bytes[end + 3] = (start >>> 24) & 0xff
-    this.levels.data[stream] = level
-    this.sliceEnds.data[stream] = start + size - FORWARD_BYTES
+    this.streams[4 * stream + 3] = level
+    this.streams[4 * stream + 2] = start + size - FORWARD_BYTES
     return start
   }
 

@@ -14,11 +14,9 @@ const EMPTY = 0
 /** Words (raw spellings and canonical terms) → term ids. */
 export class WordTable {
   private words: string[] = []
+  /** Per slot, two ints side by side: the entry's hash, and 1 + the entry's index (0 when empty). */
+  private table = new Int32Array(2 << 12)
   private ids: number[] = []
-  /** Per slot: 1 + the entry's index, 0 when empty. */
-  private slots = new Int32Array(1 << 12)
-  /** Per slot: the entry's hash (compared before the characters). */
-  private hashes = new Int32Array(1 << 12)
   private mask = (1 << 12) - 1
 
   /** Number of words. */
@@ -29,10 +27,11 @@ export class WordTable {
   /** The term id of `text.slice(start, end)`, or -1; `hash` is {@link hashSlice} of the same slice. */
   find(text: string, start: number, end: number, hash: number): number {
     const length = end - start
+    const table = this.table
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const entry = this.slots[slot] as number
+      const entry = table[2 * slot + 1] as number
       if (entry === EMPTY) return -1
-      if (this.hashes[slot] !== hash) continue
+      if (table[2 * slot] !== hash) continue
       const word = this.words[entry - 1] as string
       if (word.length !== length) continue
       let i = 0
@@ -48,28 +47,27 @@ export class WordTable {
 
   /** Adds a word that is not in the table (the caller checked with {@link find}). */
   add(word: string, hash: number, id: number): void {
-    if ((this.words.length + 1) * 2 > this.slots.length) this.grow()
+    if ((this.words.length + 1) * 4 > this.table.length) this.grow()
     this.words.push(word)
     this.ids.push(id)
     this.place(this.words.length, hash)
   }
 
   private place(entry: number, hash: number): void {
+    const table = this.table
     let slot = hash & this.mask
-    while (this.slots[slot] !== EMPTY) slot = (slot + 1) & this.mask
-    this.slots[slot] = entry
-    this.hashes[slot] = hash
+    while (table[2 * slot + 1] !== EMPTY) slot = (slot + 1) & this.mask
+    table[2 * slot] = hash
+    table[2 * slot + 1] = entry
   }
 
   private grow(): void {
-    const oldSlots = this.slots
-    const oldHashes = this.hashes
-    this.slots = new Int32Array(oldSlots.length * 2)
-    this.hashes = new Int32Array(oldSlots.length * 2)
-    this.mask = this.slots.length - 1
-    for (let slot = 0; slot < oldSlots.length; slot++) {
-      const entry = oldSlots[slot] as number
-      if (entry !== EMPTY) this.place(entry, oldHashes[slot] as number)
+    const old = this.table
+    this.table = new Int32Array(old.length * 2)
+    this.mask = this.table.length / 2 - 1
+    for (let slot = 0; slot < old.length / 2; slot++) {
+      const entry = old[2 * slot + 1] as number
+      if (entry !== EMPTY) this.place(entry, old[2 * slot] as number)
     }
   }
 }

@@ -65,10 +65,6 @@ export class ByteWriter extends ByteBuilder {
     this.append(data, 0, data.length)
   }
 
-  /** Grows the buffer to hold `bytes` more (for writers that fill it directly). */
-  reserve(bytes: number): void {
-    this.bytes = withRoom(this.bytes, this.length, this.length + bytes)
-  }
 }
 
 /** Reads a section, checking every step. */
