@@ -25,7 +25,7 @@ const paragraphs = readdirSync(folder).flatMap((file) =>
     .filter((text) => text.trim() !== '')
     .map((text, i) => ({ id: `${file}#${i}`, title: file, text })),
 )
-const index = new SearchIndex({ fields: ['title', 'text'], storeFields: ['title'] })
+const index = new SearchIndex({ fields: ['title', 'text'], storeFields: ['title', 'text'], storeCompression: { blockSize: 2048 } })
 index.addAll(paragraphs)
 const original = index.toBytes()
 let start = performance.now()
@@ -43,7 +43,7 @@ for (const [kind, mutate] of Object.entries(MUTATIONS)) {
     let outcome = 'loaded'
     try {
       const loaded = SearchIndex.fromBytes(mutated)
-      for (const query of ['পুতিন', 'কিম সফর', '"উত্তর কোরিয়া"', 'vladivostok', 'ভ্লাদি*']) loaded.search(query)
+      for (const query of ['পুতিন', 'কিম সফর', '"উত্তর কোরিয়া"', 'vladivostok', 'ভ্লাদি*']) loaded.search(query, { highlight: true, limit: 30 })
     } catch (error) {
       if (!(error instanceof BanglaSearchError)) {
         console.error(`fuzz: ${kind} #${i} escaped as an untyped error: ${String(error)}`)

@@ -65,7 +65,7 @@ export function* loadBinarySteps(input: Uint8Array | ArrayBuffer, deep = false):
     yield
     if (deep) checkLists(fields[field] as CompactLists, termCount, lengths[field] as Int32Array, `postings of field ${field}`)
   }
-  const store = readStored(reader(file, sections, Section.Stored), docCount, options.storeCompression)
+  const store = readStored(reader(file, sections, Section.Stored), reader(file, sections, Section.StoredBlocks), docCount, options.storeCompression)
   const inverted = new InvertedIndex(fieldCount, vocabulary)
   inverted.loadDocuments(lengths)
   inverted.loadSegment(fields)
@@ -99,7 +99,10 @@ function readTable(file: Uint8Array): TableEntry[] {
     const at = HEADER_BYTES + i * TABLE_ENTRY_BYTES
     const entry = { id: view.getUint32(at, true), offset: view.getUint32(at + 4, true), length: view.getUint32(at + 8, true) }
     if (entry.offset % SECTION_ALIGNMENT !== 0 || entry.offset < tableEnd || entry.offset + entry.length > file.length) malformed(`section ${i} lies outside the data`)
-    if (view.getUint32(at + 12, true) !== crc32(file, entry.offset, entry.offset + entry.length)) malformed(`section ${i} (id ${entry.id}) fails its checksum`)
+    // stored blocks are checked one by one when first read (their checksums are in the Stored section)
+    if (entry.id !== Section.StoredBlocks && view.getUint32(at + 12, true) !== crc32(file, entry.offset, entry.offset + entry.length)) {
+      malformed(`section ${i} (id ${entry.id}) fails its checksum`)
+    }
     entries.push(entry)
   }
   return entries
@@ -231,17 +234,21 @@ function readLists(read: ByteReader, termCount: number): CompactLists {
   return new CompactLists(docBytes, starts, posBytes, posStarts)
 }
 
-/** The stored fields' parts (checked by the store: its tables now, each record and block when first read). */
-function readStored(read: ByteReader, docCount: number, options: StoredFieldOptions): StoredFieldStore {
+/** The stored fields' parts (checked by the store: its tables now, each record when first read, each block against its CRC-32 and then its structure when first read). */
+function readStored(read: ByteReader, blockSection: ByteReader, docCount: number, options: StoredFieldOptions): StoredFieldStore {
   const fieldNames = read.view(read.u32())
   const records = read.view(read.u32())
   const blockCount = read.u32()
-  if ((docCount * 3 + blockCount + 2) * 4 > read.left) read.fail('the stored-field tables do not fit')
+  if ((docCount * 3 + blockCount * 2 + 2) * 4 > read.left) read.fail('the stored-field tables do not fit')
   const recordOffsets = read.uint32s(docCount + 1)
   const docBlocks = read.uint32s(docCount)
   const docStarts = read.uint32s(docCount)
   const blockOffsets = read.uint32s(blockCount + 1)
-  const blocks = read.view(read.u32())
+  const checks = read.uint32s(blockCount)
   read.end()
-  return StoredFieldStore.fromParts({ fieldNames, records, recordOffsets, docBlocks, docStarts, blocks, blockOffsets }, docCount, options)
+  const blocks = blockSection.view(blockSection.left)
+  const checkBlock = (block: Uint8Array, index: number): void => {
+    if (crc32(block) !== checks[index]) malformed(`stored block ${index} fails its checksum`)
+  }
+  return StoredFieldStore.fromParts({ fieldNames, records, recordOffsets, docBlocks, docStarts, blocks, blockOffsets }, docCount, options, checkBlock)
 }

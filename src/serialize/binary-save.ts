@@ -37,6 +37,8 @@ export const enum Section {
   Stems = 5,
   Postings = 6,
   Stored = 7,
+  /** The stored fields' compressed blocks: checked block by block when first read, not at load. */
+  StoredBlocks = 8,
 }
 
 /** Writes the index in format version 2. */
@@ -50,7 +52,7 @@ export function saveBinary(options: ResolvedIndexOptions, inverted: InvertedInde
     [Section.Terms, termSection(inverted, order)],
     [Section.Stems, stemSection(stems)],
     ...options.fields.map((_, field): [Section, ByteWriter] => [Section.Postings, postingSection(inverted, field, order)]),
-    [Section.Stored, storedSection(documents, order)],
+    ...storedSections(documents, order),
   ]
   return assemble(sections)
 }
@@ -76,7 +78,8 @@ function assemble(sections: readonly [Section, ByteWriter][]): Uint8Array {
     view.setUint32(entry, id, true)
     view.setUint32(entry + 4, at, true)
     view.setUint32(entry + 8, writer.length, true)
-    view.setUint32(entry + 12, crc32(file, at, at + writer.length), true)
+    // the stored blocks are checked one by one when read (their checksums are in the Stored section)
+    view.setUint32(entry + 12, id === Section.StoredBlocks ? 0 : crc32(file, at, at + writer.length), true)
   })
   view.setUint32(24, crc32(file, HEADER_BYTES, HEADER_BYTES + sections.length * TABLE_ENTRY_BYTES), true)
   view.setUint32(28, crc32(file, 0, 28), true)
@@ -293,11 +296,13 @@ export function writeLists(lists: CompactLists, field: number): ByteWriter {
 }
 
 /**
- * Stored fields, as the store's parts (see `store/parts.ts`): field names, records, then the
- * tables (record offsets, each document's block and start, block offsets) as aligned Uint32
- * arrays, then the compressed blocks, copied as they are.
+ * Stored fields, as the store's parts (see `store/parts.ts`): the Stored section holds the field
+ * names, records, the tables (record offsets, each document's block and start, block offsets)
+ * and each block's CRC-32, as aligned Uint32 arrays; the StoredBlocks section holds the
+ * compressed blocks, copied as they are. Loading checks the first section whole and each block
+ * when it is first read, so a search that shows two hits does not checksum every stored text.
  */
-function storedSection(documents: DocumentTable, order: CanonicalOrder): ByteWriter {
+function storedSections(documents: DocumentTable, order: CanonicalOrder): [Section, ByteWriter][] {
   const out = section(Section.Stored)
   documents.store.compact()
   const parts = documents.store.toParts(order.docs)
@@ -305,10 +310,17 @@ function storedSection(documents: DocumentTable, order: CanonicalOrder): ByteWri
     out.u32(bytes.length)
     out.append(bytes, 0, bytes.length)
   }
-  out.u32(parts.blockOffsets.length - 1)
+  const blockCount = parts.blockOffsets.length - 1
+  out.u32(blockCount)
   out.align(4)
   for (const table of [parts.recordOffsets, parts.docBlocks, parts.docStarts, parts.blockOffsets]) out.uint32s(table)
-  out.u32(parts.blocks.length)
-  out.append(parts.blocks, 0, parts.blocks.length)
-  return out
+  const checks = new Uint32Array(blockCount)
+  for (let i = 0; i < blockCount; i++) checks[i] = crc32(parts.blocks, parts.blockOffsets[i] as number, parts.blockOffsets[i + 1] as number)
+  out.uint32s(checks)
+  const blocks = section(Section.StoredBlocks)
+  blocks.append(parts.blocks, 0, parts.blocks.length)
+  return [
+    [Section.Stored, out],
+    [Section.StoredBlocks, blocks],
+  ]
 }

@@ -29,10 +29,18 @@ export class BlockCache {
    * @param capacity - blocks kept
    * @param maxLength - the most bytes a block may declare
    */
+  /** Blocks still to be checked on first read (a loaded store's), with their check. */
+  private readonly unchecked = new Map<Uint8Array, () => void>()
+
   constructor(
     readonly capacity: number,
     private readonly maxLength: number,
   ) {}
+
+  /** Registers a check to run once, the first time `block` is read (before it is decompressed). */
+  checkOnFirstRead(block: Uint8Array, check: () => void): void {
+    this.unchecked.set(block, check)
+  }
 
   /** The decompressed bytes of `block`, at least its first `need` (fewer only if the block is damaged). */
   read(block: Uint8Array, need: number): Uint8Array {
@@ -45,6 +53,11 @@ export class BlockCache {
       return cached.bytes
     }
     this.counts.decompressions++
+    const check = this.unchecked.get(block)
+    if (check !== undefined) {
+      check()
+      this.unchecked.delete(block)
+    }
     const bytes = decompressBlock(block, this.maxLength, need)
     if (this.capacity > 0) {
       this.entries.delete(block)

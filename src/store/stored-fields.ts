@@ -246,13 +246,14 @@ export class StoredFieldStore {
 
   /**
    * A store of `docCount` documents (numbered 0…docCount−1) from parts made by
-   * {@link StoredFieldStore.toParts}. The parts are used as they are, not copied, and never
+   * {@link StoredFieldStore.toParts}. `checkBlock`, when given, runs once per block the first
+   * time it is read (the saved format checks each block's checksum there). The parts are used as they are, not copied, and never
    * written to. Their tables are checked here in one pass; each record and block is checked
    * when it is first read, so a damaged one gives `MALFORMED_INDEX` from `get()`.
    *
    * @throws {@link BanglaSearchError} `MALFORMED_INDEX` when the parts do not fit together
    */
-  static fromParts(parts: StoredFieldParts, docCount: number, options: StoredFieldOptions = {}): StoredFieldStore {
+  static fromParts(parts: StoredFieldParts, docCount: number, options: StoredFieldOptions = {}, checkBlock?: (block: Uint8Array, index: number) => void): StoredFieldStore {
     const store = new StoredFieldStore(options)
     const layout = store.layout
     layout.names = checkParts(parts, docCount)
@@ -266,7 +267,11 @@ export class StoredFieldStore {
     layout.docLimit = docCount
     layout.liveCount = docCount
     const { blocks, blockOffsets } = parts
-    for (let i = 0; i + 1 < blockOffsets.length; i++) layout.blocks.push(blocks.subarray(blockOffsets[i], blockOffsets[i + 1]))
+    for (let i = 0; i + 1 < blockOffsets.length; i++) {
+      const block = blocks.subarray(blockOffsets[i], blockOffsets[i + 1])
+      layout.blocks.push(block)
+      if (checkBlock !== undefined) layout.cache.checkOnFirstRead(block, () => checkBlock(block, i))
+    }
     layout.deadIn = layout.blocks.map(() => 0)
     return store
   }
