@@ -31,6 +31,8 @@ export interface BenchResults {
   sets: Record<string, { title: string; docs: number; queries: number }>
   quality: QualityResult[]
   scale?: ScaleResult
+  /** The same at the paragraph scale: the blog posts split into paragraphs (bangla-search and Lucene). */
+  paragraphScale?: ScaleResult
   /** Minified + gzipped size of each package's entry. */
   size?: SizeResult[]
   /** Why a suite did not run. */

@@ -13,8 +13,15 @@ function latencyCell(stats: LatencyStats | undefined): string {
 
 const CLASSES: QueryClass[] = ['word', 'title', 'prefix', 'fuzzy']
 
-export function scaleSection(results: BenchResults): Section | undefined {
-  const scale = results.scale
+/** Which scale a table is about: the posts, or the paragraphs. */
+export type Scale = 'posts' | 'paragraphs'
+
+function scaleOf(results: BenchResults, which: Scale) {
+  return which === 'posts' ? results.scale : results.paragraphScale
+}
+
+export function scaleSection(results: BenchResults, which: Scale = 'posts'): Section | undefined {
+  const scale = scaleOf(results, which)
   if (!scale) return undefined
   const rows: string[][] = []
   const notes: string[] = []
@@ -36,7 +43,7 @@ export function scaleSection(results: BenchResults): Section | undefined {
     ])
   }
   for (const e of results.engines) {
-    const p = topPoint(results, e.id)
+    const p = topPoint(results, e.id, scale)
     if (!p) continue
     if (p.error && p.docs === 0) {
       rows.push([label(e), 'error', '', '', '', '', '', '', '', '', '', ''])
@@ -72,7 +79,7 @@ export function scaleSection(results: BenchResults): Section | undefined {
   for (const s of scale.skipped) notes.push(`Not run at scale: ${s.engine}: ${s.reason}.`)
   const last = scale.floor[scale.floor.length - 1]
   return {
-    title: `Speed and memory at ${int(last?.docs ?? scale.docs)} posts (${fmt((last?.bytes ?? scale.bytes) / MB, 0)} MB of text)`,
+    title: `Speed and memory at ${int(last?.docs ?? scale.docs)} ${which} (${fmt((last?.bytes ?? scale.bytes) / MB, 0)} MB of text)`,
     lines: renderTable(
       [
         'engine',
@@ -91,15 +98,17 @@ export function scaleSection(results: BenchResults): Section | undefined {
       rows,
     ),
     notes: [
-      `Text field only. Queries: single words (limit 10), known-item titles (multi-word, limit 100), 3-cluster prefixes (prefix mode, limit 10), misspelt words (fuzzy mode, limit 10). n = queries timed per class; n/a = the configuration has no such mode.`,
+      which === 'posts'
+        ? `Text field only. Queries: single words (limit 10), known-item titles (multi-word, limit 100), 3-cluster prefixes (prefix mode, limit 10), misspelt words (fuzzy mode, limit 10). n = queries timed per class; n/a = the configuration has no such mode.`
+        : `The blog posts split into paragraphs (each non-empty line a document, ${int(scale.docs)} in all; lines typed in legacy Bijoy left out), text field only. Queries as for the posts, titles with limit 10 (the known-item titles as multi-word queries; no known-item score: they name posts). bangla-search and Lucene only (the other engines need far more memory and time at this size).`,
       'heap MB = heapUsed + arrayBuffers after a full GC, minus the same before the build (the corpus itself is outside the figure).',
       ...notes,
     ],
   }
 }
 
-export function growthSection(results: BenchResults): Section | undefined {
-  const scale = results.scale
+export function growthSection(results: BenchResults, which: Scale = 'posts'): Section | undefined {
+  const scale = scaleOf(results, which)
   if (!scale || scale.floor.length < 2) return undefined
   const shares = scale.floor.map((f) => f.share)
   const rows: string[][] = []
@@ -130,7 +139,7 @@ export function growthSection(results: BenchResults): Section | undefined {
   }
   const pct = shares.map((s) => `${Math.round(s * 100)} %`).join(' / ')
   return {
-    title: `Growth: ${pct} of the corpus (${scale.floor.map((f) => int(f.docs)).join(' / ')} posts)`,
+    title: `Growth: ${pct} of the corpus (${scale.floor.map((f) => int(f.docs)).join(' / ')} ${which})`,
     lines: renderTable(['engine', 'build s', 'heap MB', 'saved MB', 'word p50 ms', 'title p95 ms'], rows),
     notes: [
       'Each cell lists the figures at the corpus shares in the title. Engines that can add documents to a built index (FlexSearch, MiniSearch, Orama) are grown from one share to the next and their build time is the running total; the others are rebuilt from scratch at each share. Saved size is measured at the largest share only.',
@@ -190,5 +199,54 @@ export function ratioSection(results: BenchResults): Section | undefined {
     notes: [
       `Ratios are peer ÷ ${label(ours)} at the largest corpus share (above 1× means ${label(ours)} is faster or smaller); Δ columns are ${label(ours)} minus the peer (above 0 means ${label(ours)} ranks better). Lucene's heap is the JVM's, not comparable, hence n/a. Δ KI MRR compares both on the title queries the peer ran (its n). A dash: one side has no valid figure.`,
     ],
+  }
+}
+
+/** bangla-search against Lucene at the paragraph scale: the ratios the speed issue asks for. */
+export function paragraphRatioSection(results: BenchResults): Section | undefined {
+  const scale = results.paragraphScale
+  const ours = results.engines.find((e) => e.ours)
+  if (!scale || !ours) return undefined
+  const op = topPoint(results, ours.id, scale)
+  const rows: string[][] = []
+  for (const e of results.engines) {
+    if (e.ours) continue
+    const p = topPoint(results, e.id, scale)
+    if (!p || p.docs === 0) continue
+    const lat = (pt: ScalePoint | undefined, c: QueryClass, at: 'p50' | 'p95') => (pt?.latency[c]?.error ? undefined : pt?.latency[c]?.[at])
+    rows.push([
+      label(e),
+      ratio(p.buildMs, op?.buildMs),
+      ratio(p.savedBytes, op?.savedBytes),
+      ...CLASSES.flatMap((c) => [ratio(lat(p, c, 'p50'), lat(op, c, 'p50')), ratio(lat(p, c, 'p95'), lat(op, c, 'p95'))]),
+    ])
+  }
+  if (rows.length === 0) return undefined
+  return {
+    title: `${label(ours)} against each peer at ${int(scale.docs)} paragraphs`,
+    lines: renderTable(['peer', 'build time', 'saved size', 'word p50', 'word p95', 'title p50', 'title p95', 'prefix p50', 'prefix p95', 'fuzzy p50', 'fuzzy p95'], rows),
+    notes: [`Ratios are peer ÷ ${label(ours)} (above 1× means ${label(ours)} is faster or smaller).`],
+  }
+}
+
+/** Every saved form of bangla-search's index at both scales: size, save and load time. */
+export function savedFormsSection(results: BenchResults): Section | undefined {
+  const ours = results.engines.find((e) => e.ours)
+  if (!ours) return undefined
+  const rows: string[][] = []
+  for (const [which, scale] of [['posts', results.scale], ['paragraphs', results.paragraphScale]] as const) {
+    const p = topPoint(results, ours.id, scale)
+    if (!p || p.savedBytes === undefined) continue
+    const where = `${int(p.docs)} ${which}`
+    rows.push([where, 'binary (format 2)', fmt(p.savedBytes / MB, 1), fmt((p.saveMs ?? 0) / 1000, 1), fmtMs(p.loadMs)])
+    for (const alternate of p.savedAlternates ?? []) rows.push([where, alternate.label, fmt(alternate.bytes / MB, 1), fmt(alternate.saveMs / 1000, 1), fmtMs(alternate.loadMs)])
+    const lucene = topPoint(results, 'lucene', scale)
+    if (lucene?.savedBytes !== undefined) rows.push([where, 'Lucene 8.7 index folder', fmt(lucene.savedBytes / MB, 1), '—', fmtMs(lucene.loadMs)])
+  }
+  if (rows.length === 0) return undefined
+  return {
+    title: `Saved index: ${label(ours)}'s formats beside Lucene's`,
+    lines: renderTable(['corpus', 'form', 'size MB', 'save s', 'load ms'], rows),
+    notes: ['Save: `toBytes()` / `JSON.stringify(toJSON())`; load: `fromBytes` / `fromJSON` of the text, until the loaded index reports its documents. Lucene: its index folder, and opening it.'],
   }
 }

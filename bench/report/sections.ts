@@ -1,6 +1,6 @@
 /** Every result section, in print order (terminal and docs/benchmarks.md). */
 import type { BenchResults } from './results.js'
-import { growthSection, ratioSection, scaleSection } from './scale-tables.js'
+import { growthSection, paragraphRatioSection, ratioSection, savedFormsSection, scaleSection } from './scale-tables.js'
 import { type Section, categorySection, enginesSection, qualitySection, sizeSection } from './tables.js'
 
 export function sections(results: BenchResults): Section[] {
@@ -11,6 +11,10 @@ export function sections(results: BenchResults): Section[] {
     scaleSection(results),
     growthSection(results),
     ratioSection(results),
+    scaleSection(results, 'paragraphs'),
+    growthSection(results, 'paragraphs'),
+    paragraphRatioSection(results),
+    savedFormsSection(results),
     sizeSection(results),
   ].filter((s): s is Section => s !== undefined)
 }
