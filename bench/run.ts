@@ -5,7 +5,7 @@
  *   node --expose-gc --max-old-space-size=8192 --import tsx bench/run.ts [flags]
  *   --quick              small slices, under a minute (CI smoke test); writes bench/results/quick.json
  *   --only=a,b           engine ids to run (see bench/engines/index.ts)
- *   --suites=quality,scale,paragraphs,size
+ *   --suites=quality,scale,paragraphs,stored,size
  *   --no-lucene          leave out the optional Java engines (Lucene, the OpenSearch mapping)
  *   --no-docs            do not rewrite docs/benchmarks.md and the chart
  *   --report             print the tables and rewrite the docs from bench/results/latest.json, run nothing
@@ -27,6 +27,7 @@ import { measureFloor } from './suites/floor.js'
 import { runQuality } from './suites/quality.js'
 import { type ScaleSettings, runScale } from './suites/scale.js'
 import { runSize } from './suites/size.js'
+import { runStored } from './suites/stored.js'
 
 interface Flags {
   quick: boolean
@@ -39,7 +40,7 @@ interface Flags {
 }
 
 function parseFlags(argv: string[]): Flags {
-  const flags: Flags = { quick: false, report: false, suites: new Set(['quality', 'scale', 'paragraphs', 'size']), lucene: true, docs: true }
+  const flags: Flags = { quick: false, report: false, suites: new Set(['quality', 'scale', 'paragraphs', 'stored', 'size']), lucene: true, docs: true }
   for (const arg of argv) {
     const [key, value] = arg.split('=', 2) as [string, string | undefined]
     if (key === '--quick') flags.quick = true
@@ -49,7 +50,7 @@ function parseFlags(argv: string[]): Flags {
     else if (key === '--no-lucene') flags.lucene = false
     else if (key === '--no-docs') flags.docs = false
     else if (key === '--help' || key === '-h') {
-      console.log('usage: npm run bench -- [--quick] [--only=ids] [--suites=quality,scale,paragraphs,size] [--no-lucene] [--no-docs] [--report]')
+      console.log('usage: npm run bench -- [--quick] [--only=ids] [--suites=quality,scale,paragraphs,stored,size] [--no-lucene] [--no-docs] [--report]')
       process.exit(0)
     } else {
       console.error(`bench: unknown flag ${arg} (try --help)`)
@@ -234,12 +235,18 @@ async function main(): Promise<void> {
     const knownItem = haveEval ? loadKnownItem(paths) : undefined
     results.paragraphScale = await runScale(loaded, knownItem, paragraphSettings(flags.quick, paths.blogCorpus))
   }
+  if (flags.suites.has('stored') && haveCorpus) {
+    console.log('\nstored-text suite (every field stored, searches with snippets)')
+    const knownItem = haveEval ? loadKnownItem(paths) : undefined
+    const luceneFactory = loaded.find((e) => e.spec.id === 'lucene')?.factory
+    results.stored = await runStored(paths.blogCorpus, knownItem, luceneFactory, flags.quick ? 500 : undefined)
+  }
   results.seconds = (performance.now() - started) / 1000
 
   console.log('')
   printTables(results)
   mkdirSync(RESULTS_DIR, { recursive: true })
-  const complete = !flags.only && ['quality', 'scale', 'paragraphs', 'size'].every((suite) => flags.suites.has(suite)) && haveEval && haveCorpus
+  const complete = !flags.only && ['quality', 'scale', 'paragraphs', 'stored', 'size'].every((suite) => flags.suites.has(suite)) && haveEval && haveCorpus
   const fullRun = complete && !flags.quick
   const jsonName = !complete ? 'partial.tmp.json' : flags.quick ? 'quick.json' : 'latest.json'
   writeFileSync(join(RESULTS_DIR, jsonName), JSON.stringify(results, null, 2) + '\n')

@@ -1,6 +1,6 @@
 /** Every result section, in print order (terminal and docs/benchmarks.md). */
 import type { BenchResults } from './results.js'
-import { growthSection, paragraphRatioSection, ratioSection, savedFormsSection, scaleSection } from './scale-tables.js'
+import { growthSection, paragraphRatioSection, ratioSection, savedFormsSection, scaleSection, storedSection } from './scale-tables.js'
 import { type Section, categorySection, enginesSection, qualitySection, sizeSection } from './tables.js'
 
 export function sections(results: BenchResults): Section[] {
@@ -15,6 +15,7 @@ export function sections(results: BenchResults): Section[] {
     growthSection(results, 'paragraphs'),
     paragraphRatioSection(results),
     savedFormsSection(results),
+    storedSection(results),
     sizeSection(results),
   ].filter((s): s is Section => s !== undefined)
 }
