@@ -11,6 +11,7 @@ import { checkDocument, checkId, DocumentTable, type CheckedDocument } from './d
 import { checkBatch, duplicateInIndex, recheckChunk, resolveIntake } from './intake.js'
 import { BanglaSearchError, describeValue } from './errors.js'
 import { InvertedIndex } from './index/inverted-index.js'
+import { CursorPool } from './index/list-cursor.js'
 import { resolveIndexOptions, resolveSearchOptions, wholeNumber, type ResolvedIndexOptions, type ResolvedSearchOptions } from './options.js'
 import { parseQuery, type ParsedQuery } from './query/parse.js'
 import { loadBinarySteps } from './serialize/binary-load.js'
@@ -63,6 +64,8 @@ export class SearchIndex {
   private fuzzy!: FuzzyMatcher
   /** Expansions and list plans of recent query words. */
   private words!: WordCache
+  /** Cursors reused from query to query. */
+  private readonly cursors = new CursorPool()
   private readonly synonyms: ReadonlyMap<string, readonly string[]>
 
   /**
@@ -199,7 +202,7 @@ export class SearchIndex {
   }
 
   private runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, options: SearchOptions | undefined): SearchHit[] {
-    const context = { index: this.inverted, documents: this.documents, options: this.options, prefixes: this.prefixes, fuzzy: this.fuzzy, synonyms: this.synonyms, cache: this.words }
+    const context = { index: this.inverted, documents: this.documents, options: this.options, prefixes: this.prefixes, fuzzy: this.fuzzy, synonyms: this.synonyms, cache: this.words, cursors: this.cursors }
     return runQuery(parsed, resolved, options, context)
   }
 

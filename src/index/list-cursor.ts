@@ -9,7 +9,7 @@
 
 import { BLOCK_SIZE, BLOCK_STRIDE, NO_MORE_DOCS, type CompactLists } from './compact-lists.js'
 import { BanglaSearchError } from '../errors.js'
-import { RiceReader } from './rice.js'
+import { decodeRiceBlock, RiceReader } from './rice.js'
 
 const EMPTY_BYTES = new Uint8Array(0)
 const NO_TABLE = new Int32Array(0)
@@ -40,8 +40,11 @@ export class ListCursor {
   private blockCount = 0
   /** Reads the positions; its bit offset is where the pending ones start. */
   private readonly rice = new RiceReader()
-  /** Reads the entries of a long list's blocks. */
-  private readonly entryRice = new RiceReader()
+  /** The first posting of a long list, read at open. */
+  private firstDocs: Int32Array = NO_TABLE
+  private firstTfs: Int32Array = NO_TABLE
+  /** Which block the block arrays hold (-1: none yet). */
+  private decodedBlock = -1
   /** The current block of a long list, decoded: documents and term frequencies (made on first use). */
   private blockDocs: Int32Array = NO_TABLE
   private blockTfs: Int32Array = NO_TABLE
@@ -120,8 +123,24 @@ export class ListCursor {
     }
     if (this.hasPositions) this.startPositionBlock(posAt)
     this.entriesStart = this.at
-    this.nextDoc()
+    this.decodedBlock = -1
+    if (this.blockCount > 0) this.readFirstPosting()
+    else this.nextDoc()
     return true
+  }
+
+  /** Reads only the first posting of a long list (a cursor opened for its bounds or a jump decodes no block). */
+  private readFirstPosting(): void {
+    if (this.firstDocs.length === 0) {
+      this.firstDocs = new Int32Array(1)
+      this.firstTfs = new Int32Array(1)
+    }
+    const start = this.table[0] as number
+    decodeRiceBlock(this.bytes, start + 1, this.bytes[start] as number, 1, -1, this.firstDocs, this.firstTfs)
+    this.doc = this.firstDocs[0] as number
+    this.tf = this.firstTfs[0] as number
+    this.index = 1
+    this.positionsRead = false
   }
 
   /** Moves to the next document; returns it ({@link NO_MORE_DOCS} at the end). */
@@ -130,9 +149,10 @@ export class ListCursor {
     if (!this.positionsRead) this.pendingPositions += this.tf
     this.positionsRead = false
     if (this.blockCount > 0) {
-      // a list of several blocks: read from the decoded block, decoding the next one at its start
+      // a list of several blocks: read from the decoded block, decoding a block when first needed
       const inBlock = this.index & (BLOCK_SIZE - 1)
-      if (inBlock === 0) this.enterBlock(this.index >> BLOCK_SHIFT)
+      const block = this.index >> BLOCK_SHIFT
+      if (block !== this.decodedBlock) this.enterBlock(block)
       this.tf = this.blockTfs[inBlock] as number
       this.index++
       return (this.doc = this.blockDocs[inBlock] as number)
@@ -165,25 +185,17 @@ export class ListCursor {
   private enterBlock(block: number): void {
     const table = this.table
     const row = block * BLOCK_STRIDE
-    const rice = this.entryRice
     const start = table[row] as number
-    const k = this.bytes[start] as number
-    rice.bytes = this.bytes
-    rice.bit = (start + 1) * 8
     const last = Math.min(BLOCK_SIZE, this.count - (block << BLOCK_SHIFT))
     if (this.blockDocs.length === 0) {
       this.blockDocs = new Int32Array(BLOCK_SIZE)
       this.blockTfs = new Int32Array(BLOCK_SIZE)
     }
-    const docs = this.blockDocs
-    const tfs = this.blockTfs
-    let doc = block > 0 ? (table[row - BLOCK_STRIDE + 2] as number) : -1
-    for (let i = 0; i < last; i++) {
-      doc += rice.read(k) + 1
-      docs[i] = doc
-      tfs[i] = rice.read(0) + 1
-    }
-    if (this.hasPositions) this.startPositionBlock(table[row + 1] as number)
+    const previous = block > 0 ? (table[row - BLOCK_STRIDE + 2] as number) : -1
+    decodeRiceBlock(this.bytes, start + 1, this.bytes[start] as number, last, previous, this.blockDocs, this.blockTfs)
+    this.decodedBlock = block
+    // the block's positions start at its own byte (unless its first posting was read at open, positions and all)
+    if (this.hasPositions && !(block === 0 && this.index === 1)) this.startPositionBlock(table[row + 1] as number)
   }
 
   /** Moves to the first document at or after `target` (staying put when already there). */
@@ -326,5 +338,23 @@ export class ListCursor {
       value += (byte & 0x7f) * 2 ** shift
     }
     return value
+  }
+}
+
+/** Cursors kept for reuse from one query to the next (a query opens dozens). */
+export class CursorPool {
+  private readonly free: ListCursor[] = []
+  private readonly lent: ListCursor[] = []
+
+  /** A cursor, to be returned by {@link releaseAll}. */
+  take(): ListCursor {
+    const cursor = this.free.pop() ?? new ListCursor()
+    this.lent.push(cursor)
+    return cursor
+  }
+
+  /** Takes back every cursor lent since the last call. */
+  releaseAll(): void {
+    while (this.lent.length > 0) this.free.push(this.lent.pop() as ListCursor)
   }
 }

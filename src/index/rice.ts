@@ -136,3 +136,72 @@ export class RiceReader {
     return shift === 0 ? word : (word << shift) | ((bytes[at + 4] as number) >>> (8 - shift))
   }
 }
+
+/**
+ * Decodes a block of postings written as `gap` (Rice, parameter `k`) then `tf - 1` (unary), from
+ * byte `start`, into `docs` and `tfs`: a bit buffer in a local number, refilled a byte at a time,
+ * so each value costs a count of leading ones and two shifts. Returns the last document. (A
+ * damaged block gives wrong numbers, never an error or an endless loop: reads past the end are 0.)
+ */
+export function decodeRiceBlock(bytes: Uint8Array, start: number, k: number, count: number, previousDoc: number, docs: Int32Array, tfs: Int32Array): number {
+  let at = start
+  /** Unread bits, most significant first. */
+  let buffer = 0
+  /** How many of buffer's high bits are valid. */
+  let valid = 0
+  let doc = previousDoc
+  for (let i = 0; i < count; i++) {
+    // the gap: ones, a zero, then k low bits
+    let q = 0
+    for (;;) {
+      while (valid <= 24) {
+        buffer |= ((bytes[at++] as number) & 0xff) << (24 - valid)
+        valid += 8
+      }
+      const ones = Math.clz32(~buffer)
+      if (ones < valid) {
+        q += ones
+        buffer = ones === 31 ? 0 : buffer << (ones + 1)
+        valid -= ones + 1
+        break
+      }
+      q += valid
+      buffer = 0
+      valid = 0
+      if (at > bytes.length + 4) break
+    }
+    let low = 0
+    if (k > 0) {
+      while (valid < k) {
+        buffer |= ((bytes[at++] as number) & 0xff) << (24 - valid)
+        valid += 8
+      }
+      low = buffer >>> (32 - k)
+      buffer = k === 32 ? 0 : buffer << k
+      valid -= k
+    }
+    doc += q * 2 ** k + low + 1
+    docs[i] = doc
+    // the term frequency: tf - 1 ones, a zero
+    let extra = 0
+    for (;;) {
+      while (valid <= 24) {
+        buffer |= ((bytes[at++] as number) & 0xff) << (24 - valid)
+        valid += 8
+      }
+      const ones = Math.clz32(~buffer)
+      if (ones < valid) {
+        extra += ones
+        buffer = ones === 31 ? 0 : buffer << (ones + 1)
+        valid -= ones + 1
+        break
+      }
+      extra += valid
+      buffer = 0
+      valid = 0
+      if (at > bytes.length + 4) break
+    }
+    tfs[i] = extra + 1
+  }
+  return doc
+}

@@ -10,6 +10,7 @@
 import type { DocumentTable } from '../documents.js'
 import { makeSnippet, resolveHighlight } from '../highlight/snippet.js'
 import type { InvertedIndex } from '../index/inverted-index.js'
+import type { CursorPool } from '../index/list-cursor.js'
 import type { StringList } from '../index/string-list.js'
 import type { ResolvedIndexOptions, ResolvedSearchOptions } from '../options.js'
 import type { ParsedQuery } from '../query/parse.js'
@@ -18,7 +19,7 @@ import type { FuzzyMatcher } from './fuzzy.js'
 import { describeHits, explainDocument } from './hits.js'
 import { planQuery, type PlannedClause } from './plan.js'
 import type { PrefixLookup } from './prefix.js'
-import { planScoring } from './scoring-plan.js'
+import { planScoring, type ScoringClause } from './scoring-plan.js'
 import { topDocuments } from './top-docs.js'
 import type { WordCache } from './word-cache.js'
 
@@ -35,11 +36,13 @@ export interface SearchContext {
   readonly synonyms: ReadonlyMap<string, readonly string[]>
   /** Plans of recent words (per index generation). */
   readonly cache?: WordCache
+  /** Cursors reused from query to query. */
+  readonly cursors?: CursorPool
 }
 
 /** Runs one parsed query. `prune: false` scores every candidate (tests compare the two). */
 export function runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, given: SearchOptions | undefined, context: SearchContext, prune = true): SearchHit[] {
-  const { index, documents, options } = context
+  const { index, options } = context
   const segments = index.searchSegments()
   const cache = context.cache
   const plan = planQuery(parsed, { index, prefixes: context.prefixes, fuzzy: context.fuzzy, synonyms: context.synonyms, ...(cache === undefined ? {} : { cache }) }, resolved, MAX_QUERY_CLAUSES)
@@ -52,7 +55,19 @@ export function runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, g
     boosts: resolved.fields.map((field) => ownNumber(boost, field) * ownNumber(given?.boost, field)),
     bm25,
     ...(cache === undefined ? {} : { cache }),
+    ...(context.cursors === undefined ? {} : { cursors: context.cursors }),
   })
+  try {
+    return hitsOf(clauses, plan, resolved, given, context, prune)
+  } finally {
+    context.cursors?.releaseAll()
+  }
+}
+
+/** Selects the top documents of a scoring plan and builds their hits. */
+function hitsOf(clauses: ScoringClause[], plan: readonly PlannedClause[], resolved: ResolvedSearchOptions, given: SearchOptions | undefined, context: SearchContext, prune: boolean): SearchHit[] {
+  const { index, documents, options } = context
+  const { fields } = options
   const { ids, order } = documents
   const filter = given?.filter
   const top = topDocuments(clauses, {

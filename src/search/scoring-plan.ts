@@ -8,7 +8,7 @@
  */
 
 import type { InvertedIndex } from '../index/inverted-index.js'
-import { ListCursor } from '../index/list-cursor.js'
+import { ListCursor, type CursorPool } from '../index/list-cursor.js'
 import type { Segment } from '../index/segment.js'
 import type { Bm25Parameters } from '../types.js'
 import { idf, tfNormConstants } from './bm25.js'
@@ -62,6 +62,8 @@ export interface ScoringSetup {
   readonly bm25: Bm25Parameters
   /** Plans of recent words, reused (per index generation). */
   readonly cache?: WordCache
+  /** Cursors to reuse (released by the caller after the query). */
+  readonly cursors?: CursorPool
 }
 
 /** Builds the scoring plan of every clause. */
@@ -88,7 +90,7 @@ function planClause(planned: PlannedClause, index: number, setup: ScoringSetup):
     }
     const { cache } = setup
     const { sources, df } = cache === undefined || planned.key === undefined ? plan() : cache.fieldPlan(inverted.generation, `${field}\u0000${planned.key}`, plan)
-    return { field, sources: openSources(sources, inverted.fieldLengths[field]?.data), df, phrase: undefined }
+    return { field, sources: openSources(sources, inverted.fieldLengths[field]?.data, setup.cursors), df, phrase: undefined }
   })
   const df = Math.max(0, ...perField.map((part) => part.df))
   const inverse = idf(df, inverted.liveCount)

@@ -13,7 +13,7 @@
  */
 
 import type { InvertedIndex } from '../index/inverted-index.js'
-import { ListCursor } from '../index/list-cursor.js'
+import { ListCursor, type CursorPool } from '../index/list-cursor.js'
 import type { ListRef, Segment } from '../index/segment.js'
 import { STEMS_PER_TERM } from '../index/vocabulary.js'
 import { NO_MORE_DOCS, type CompactLists } from '../index/compact-lists.js'
@@ -39,11 +39,11 @@ export interface Source {
 /** A source before it is opened: what a word plan keeps between queries. */
 export type PlannedSource = Omit<Source, 'cursor'>
 
-/** Opens planned sources (a cursor each), dropping lists that turn out empty. */
-export function openSources(planned: readonly PlannedSource[], lengths: Int32Array | undefined): Source[] {
+/** Opens planned sources (a cursor each, from `pool` when given), dropping lists that turn out empty. */
+export function openSources(planned: readonly PlannedSource[], lengths: Int32Array | undefined, pool?: CursorPool): Source[] {
   const sources: Source[] = []
   for (const source of planned) {
-    const cursor = new ListCursor()
+    const cursor = pool?.take() ?? new ListCursor()
     if (cursor.open(source.ref.lists, source.ref.list, lengths)) sources.push({ ...source, cursor })
   }
   return sources

@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ByteBuilder } from '../../src/index/compact-lists.js'
-import { riceParameter, RiceReader, RiceWriter } from '../../src/index/rice.js'
+import { decodeRiceBlock, riceParameter, RiceReader, RiceWriter } from '../../src/index/rice.js'
 
 describe('Rice codes', () => {
   it('round-trip any values with any parameter, and skip exactly', () => {
@@ -34,4 +34,33 @@ describe('Rice codes', () => {
       }),
     )
   })
+
+  it('a block of postings decodes to what was written (gaps with the block parameter, tf in unary)', () => {
+    const postings = fc.array(fc.tuple(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 40 })), { minLength: 1, maxLength: 128 })
+    fc.assert(
+      fc.property(postings, fc.integer({ min: -1, max: 1000 }), (entries, previous) => {
+        const gaps = entries.map(([gap]) => gap)
+        const k = riceParameter(gaps, 0, gaps.length)
+        const out = new ByteBuilder()
+        out.byte(0xee) // something before the block
+        const writer = new RiceWriter(out)
+        for (const [gap, tf] of entries) {
+          writer.write(gap, k)
+          writer.write(tf - 1, 0)
+        }
+        writer.flush()
+        const docs = new Int32Array(128)
+        const tfs = new Int32Array(128)
+        const last = decodeRiceBlock(out.toBytes(), 1, k, entries.length, previous, docs, tfs)
+        let doc = previous
+        entries.forEach(([gap, tf], i) => {
+          doc += gap + 1
+          expect(docs[i]).toBe(doc)
+          expect(tfs[i]).toBe(tf)
+        })
+        expect(last).toBe(doc)
+      }),
+    )
+  })
 })
+
