@@ -33,7 +33,7 @@ export type MatchKind = 'exact' | 'stem' | 'alias' | 'roman' | 'prefix' | 'fuzzy
 
 /** One matched word of a hit: the document's word, the field it stands in and how it matched. */
 export interface MatchInfo {
-  /** The query word (as the user typed it, normalised). */
+  /** The query word (as the user typed it, normalised); for a word of a phrase, the whole phrase. */
   readonly query: string
   /** The indexed word that matched, in its normalised form. */
   readonly term: string
@@ -51,7 +51,9 @@ export interface SearchHit {
   readonly score: number
   /**
    * How each query clause (a word or a phrase) matched: its best match in the document — the
-   * strongest kind, in the first field where it was found — ordered best kind first.
+   * strongest kind, in the first field where it was found — ordered best kind first. A phrase
+   * gives one entry per word, in the phrase's order, each with its own kind: `"উত্তর কোরিয়া"`
+   * matching `উত্তর কোরিয়ার` gives `উত্তর` (`exact`) and `কোরিয়ার` (`stem`).
    */
   readonly match: readonly MatchInfo[]
   /** The best window of text around the matches with the words marked, when `highlight` is on and the field is stored. */
