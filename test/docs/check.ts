@@ -150,6 +150,7 @@ async function runInWorkCopy(blocks: readonly DocBlock[], dir: string, get: (blo
     const result = get(block)
     const file = markerOf(block, 'file')
     if (file !== undefined) {
+      mkdirSync(path.dirname(path.join(copy, file.path)), { recursive: true })
       writeFileSync(path.join(copy, file.path), block.code)
       result.skipped = `saved as ${file.path} for a later block`
       continue

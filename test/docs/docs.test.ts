@@ -13,7 +13,7 @@ import { checkBlocks, type BlockResult } from './check.js'
 import { ROOT } from './workspace.js'
 
 /** The Markdown files whose examples are checked (docs/api/ is generated and not Markdown we write). */
-export const DOC_FILES = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)].sort()
+const DOC_FILES = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)].sort()
 
 const blocks = DOC_FILES.flatMap((file) => extractBlocks(readFileSync(path.join(ROOT, file), 'utf8'), file))
 const checked = blocks.filter((block) => block.role === 'program' || block.role === 'shell' || block.role === 'transcript')

@@ -1,5 +1,5 @@
 /**
- * `bangla-search search <index.json|folder|file.jsonl> <query…>`: ranked hits with highlighted
+ * `bangla-search search <index file|folder|file.jsonl|file.json> <query…>`: ranked hits with highlighted
  * snippets, or a JSON array with `--json`.
  *
  * @module
@@ -11,11 +11,11 @@ import { formatCount, makeStyle, truncateDisplay, useColor, type Io, type Style 
 import { ProgressBar } from '../progress.js'
 import { openSource } from '../source.js'
 
-const HELP = `Usage: bangla-search search <index.json|folder|file.jsonl|file.json> <query…> [options]
+const HELP = `Usage: bangla-search search <index file|folder|file.jsonl|file.json> <query…> [options]
 
-Searches a saved index, or a corpus indexed on the fly. The query is every argument after the
-source, joined by spaces; quote it or not. "a phrase" matches words in order, -word excludes
-(put such a query after --), word* is a prefix.
+Searches a saved index (binary or JSON), or a corpus indexed on the fly. The query is every
+argument after the source, joined by spaces; quote it or not. "a phrase" matches words in order,
+-word excludes (put such a query after --), word* is a prefix.
 
 Options:
   -n, --limit <N>      how many hits to show (default 10)
@@ -29,9 +29,9 @@ Options:
 
 Examples:
   bangla-search search corpus/seeds ভ্লাদিভোস্টক
-  bangla-search search index.json পুতিনের সফর --limit 3
-  bangla-search search index.json vladivostok --json
-  bangla-search search index.json -- 'কিম -পুতিন'`
+  bangla-search search seeds.idx পুতিনের সফর --limit 3
+  bangla-search search seeds.idx vladivostok --json
+  bangla-search search seeds.idx -- 'কিম -ট্রেন'`
 
 const OPTIONS = {
   limit: { type: 'string', short: 'n' },
