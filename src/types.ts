@@ -122,7 +122,12 @@ export interface SearchIndexOptions {
    * decompressed only when a hit shown needs it. Larger blocks compress a little better and read
    * a little slower (see `docs/stored-fields.md`).
    */
-  readonly storeCompression?: { readonly blockSize?: number; readonly level?: number }
+  readonly storeCompression?: {
+    /** About how many bytes of text one compressed block holds, 256 to 16 MiB. Default 16384. */
+    readonly blockSize?: number
+    /** 1 (fastest) to 9 (smallest). Default 3. */
+    readonly level?: number
+  }
   /**
    * What to do with an indexed field in legacy Bijoy/SutonnyMJ encoding (as
    * `detectLegacyBengali` judges it): `'reject'` (the default) refuses the document with
