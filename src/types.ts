@@ -33,7 +33,7 @@ export type MatchKind = 'exact' | 'stem' | 'alias' | 'roman' | 'prefix' | 'fuzzy
 
 /** One matched word of a hit: the document's word, the field it stands in and how it matched. */
 export interface MatchInfo {
-  /** The query word (as the user typed it, normalised). */
+  /** The query word (as the user typed it, normalised); for a word of a phrase, the whole phrase. */
   readonly query: string
   /** The indexed word that matched, in its normalised form. */
   readonly term: string
@@ -51,7 +51,9 @@ export interface SearchHit {
   readonly score: number
   /**
    * How each query clause (a word or a phrase) matched: its best match in the document — the
-   * strongest kind, in the first field where it was found — ordered best kind first.
+   * strongest kind, in the first field where it was found — ordered best kind first. A phrase
+   * gives one entry per word, in the phrase's order, each with its own kind: `"উত্তর কোরিয়া"`
+   * matching `উত্তর কোরিয়ার` gives `উত্তর` (`exact`) and `কোরিয়ার` (`stem`).
    */
   readonly match: readonly MatchInfo[]
   /** The best window of text around the matches with the words marked, when `highlight` is on and the field is stored. */
@@ -120,7 +122,12 @@ export interface SearchIndexOptions {
    * decompressed only when a hit shown needs it. Larger blocks compress a little better and read
    * a little slower (see `docs/stored-fields.md`).
    */
-  readonly storeCompression?: { readonly blockSize?: number; readonly level?: number }
+  readonly storeCompression?: {
+    /** About how many bytes of text one compressed block holds, 256 to 16 MiB. Default 16384. */
+    readonly blockSize?: number
+    /** 1 (fastest) to 9 (smallest). Default 3. */
+    readonly level?: number
+  }
   /**
    * What to do with an indexed field in legacy Bijoy/SutonnyMJ encoding (as
    * `detectLegacyBengali` judges it): `'reject'` (the default) refuses the document with

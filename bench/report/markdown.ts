@@ -70,6 +70,7 @@ export function benchmarksMarkdown(r: BenchResults, svgName: string, quick?: Ben
   out.push('')
   out.push('## Running it')
   out.push('')
+  out.push('<!-- docs-test: skip (a full benchmark run takes 13 minutes and needs the shared corpora) -->')
   out.push('```sh')
   out.push('npm run bench             # full run: every suite, 25 / 50 / 100 % of the blog corpus')
   out.push('npm run bench -- --quick  # smoke run on small slices, under a minute (writes bench/results/quick.json only)')

@@ -8,7 +8,7 @@
 
 import { ListCursor } from '../index/list-cursor.js'
 import type { Vocabulary } from '../index/vocabulary.js'
-import type { MatchInfo, MatchKind, ScoreExplanation } from '../types.js'
+import type { MatchInfo, ScoreExplanation } from '../types.js'
 import type { ExpandedTerm } from './expand.js'
 import type { ClauseField, ScoringClause } from './scoring-plan.js'
 import type { Source } from './sources.js'
@@ -27,9 +27,12 @@ export function describeHits(clauses: readonly ScoringClause[], hits: readonly T
   return described
 }
 
-/** How each clause matched one document, best kind first. */
+/**
+ * How each clause matched one document, best kind first; the words of a phrase stay together, in
+ * the phrase's order, ranked by their best kind.
+ */
 function describeMatches(clauses: readonly ScoringClause[], hit: TopDocument, vocabulary: Vocabulary, fieldNames: readonly string[], resolver: TermResolver): MatchInfo[] {
-  const found: MatchInfo[] = []
+  const found: MatchInfo[][] = []
   for (const clause of clauses) {
     const slot = hit.fieldSlots[clause.index] as number
     if (clause.exclude || slot === 0) continue
@@ -37,21 +40,23 @@ function describeMatches(clauses: readonly ScoringClause[], hit: TopDocument, vo
     const field = fieldNames[part.field] as string
     const query = clause.planned.label
     if (part.phrase !== undefined) {
-      const words = part.phrase.wordTerms.get(hit.doc)
-      words?.forEach((termId, i) => {
-        const kind = clause.planned.words[i]?.find((term) => term.termId === termId)?.kind ?? 'exact'
-        found.push({ query, term: vocabulary.terms.get(termId), field, kind })
-      })
+      const words = part.phrase.wordTerms.get(hit.doc) ?? []
+      found.push(
+        Array.from(words, (termId, i) => {
+          const kind = clause.planned.words[i]?.find((term) => term.termId === termId)?.kind ?? 'exact'
+          return { query, term: vocabulary.terms.get(termId), field, kind }
+        }),
+      )
       continue
     }
     const term = resolver.matchedTerm(part.sources[hit.sourceIndexes[clause.index] as number] as Source, part.field, hit.doc)
-    if (term !== undefined) found.push({ query, term: vocabulary.terms.get(term.termId), field, kind: term.kind })
+    if (term !== undefined) found.push([{ query, term: vocabulary.terms.get(term.termId), field, kind: term.kind }])
   }
-  return found.sort((a, b) => kindRank(a.kind) - kindRank(b.kind))
+  return found.sort((a, b) => bestRank(a) - bestRank(b)).flat()
 }
 
-function kindRank(kind: MatchKind): number {
-  return MATCH_KIND_ORDER.indexOf(kind)
+function bestRank(matches: readonly MatchInfo[]): number {
+  return Math.min(...matches.map((match) => MATCH_KIND_ORDER.indexOf(match.kind)))
 }
 
 /** Tells which term of a stem list a document holds, with one cursor per term kept for increasing documents. */

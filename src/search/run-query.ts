@@ -13,7 +13,7 @@ import type { InvertedIndex } from '../index/inverted-index.js'
 import type { CursorPool } from '../index/list-cursor.js'
 import type { StringList } from '../index/string-list.js'
 import type { ResolvedIndexOptions, ResolvedSearchOptions } from '../options.js'
-import type { ParsedQuery } from '../query/parse.js'
+import { MAX_QUERY_CLAUSES, type ParsedQuery } from '../query/parse.js'
 import type { DocumentId, MatchInfo, SearchHit, SearchOptions, StoredFields } from '../types.js'
 import type { FuzzyMatcher } from './fuzzy.js'
 import { describeHits, explainDocument } from './hits.js'
@@ -23,8 +23,7 @@ import { planScoring, type ScoringClause } from './scoring-plan.js'
 import { topDocuments } from './top-docs.js'
 import type { WordCache } from './word-cache.js'
 
-/** Query clauses beyond this many are ignored (a 10,000-word query is cut, not fatal). */
-export const MAX_QUERY_CLAUSES = 64
+export { MAX_QUERY_CLAUSES } from '../query/parse.js'
 
 /** Everything a search reads. */
 export interface SearchContext {

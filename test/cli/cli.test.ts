@@ -202,6 +202,18 @@ describe('bangla-search search', () => {
     expect(noColor.stdout).not.toContain('\u001b[')
   })
 
+  it('names every word of a phrase on the matched line, each kind in word order', () => {
+    const human = cli(['search', indexFile, '"উত্তর কোরিয়া" পুতিন'])
+    expect(human.stdout).toContain('matched: "উত্তর কোরিয়া" (exact, text), পুতিন')
+    const inflected = cli(['search', indexFile, '"পুতিন সফর"'])
+    expect(inflected.stdout).toContain('matched: "পুতিন সফর" → পুতিনের সফর (stem + exact, title)')
+    const [hit] = searchJson(indexFile, '"পুতিন সফর"')
+    expect(hit?.match.map((m) => [m.query, m.term, m.kind])).toEqual([
+      ['পুতিন সফর', 'পুতিনের', 'stem'],
+      ['পুতিন সফর', 'সফর', 'exact'],
+    ])
+  })
+
   it('refuses bad arguments with exit 2 and one line that says what to fix', () => {
     const unknown = cli(['search', indexFile, 'পুতিন', '--bogus'])
     expect(unknown.code).toBe(2)
