@@ -15,6 +15,7 @@ export { detectLegacyBengali, type LegacyVerdict } from './analysis/legacy-encod
 export { convertLegacyBengali } from './analysis/legacy-convert.js'
 export { parseQuery, showQuery, type ParsedQuery, type QueryClause, type WordClause, type PhraseClause } from './query/parse.js'
 export { FORMAT_VERSION, type SavedIndex, type SavedPostings } from './serialize/format.js'
+export { BINARY_VERSION as BINARY_FORMAT_VERSION } from './serialize/binary-save.js'
 export type {
   AddAllAsyncOptions,
   AddAllOptions,

@@ -90,11 +90,40 @@ function describeMatches(matched: readonly MatchedQuery[], labels: readonly stri
   }
   return [...best.values()]
     .sort((a, b) => rank(a.kind) - rank(b.kind) || a.clause - b.clause)
-    .map((m) => {
+    .flatMap((m): MatchInfo[] => {
+      const query = labels[m.clause] ?? m.token
       const text = source[m.field]
+      const phraseWords = m.kind === 'prefix' ? [] : m.token.split(' ')
+      if (phraseWords.length > 1) {
+        const terms = typeof text === 'string' ? phraseRun(text, phraseWords) : undefined
+        if (terms !== undefined) return terms.map((term, i) => ({ query, term, field: m.field, kind: phraseWordKind(m.kind, term, phraseWords[i] as string) }))
+      }
       const term = (typeof text === 'string' ? firstWord(text, matcherOf([m])) : undefined) ?? tokenText(m.token)
-      return { query: labels[m.clause] ?? m.token, term, field: m.field, kind: m.kind }
+      return [{ query, term, field: m.field, kind: m.kind }]
     })
+}
+
+/**
+ * The words of the first place in a text where a phrase matched, in their canonical forms; each
+ * phrase word is its alternatives joined by `|`, as the phrase query sent them.
+ */
+function phraseRun(text: string, phraseWords: readonly string[]): string[] | undefined {
+  const matchers = phraseWords.map((word) => matcherOf([{ clause: 0, field: '', kind: 'stem', token: word }]))
+  const recent: string[] = []
+  let found: string[] | undefined
+  forEachWord(text, (start, termEnd, _end, script) => {
+    recent.push(wordTerm(text.slice(start, termEnd), script))
+    if (recent.length > matchers.length) recent.shift()
+    if (recent.length === matchers.length && recent.every((term, i) => (matchers[i] as WordMatcher).has(term))) found = [...recent]
+    return found !== undefined
+  })
+  return found
+}
+
+/** A word of a matched phrase: exact when written as in the query, else the phrase's kind of match. */
+function phraseWordKind(phraseKind: MatchKind, term: string, alternatives: string): MatchKind {
+  const asWritten = alternatives.split('|')[0]
+  return phraseKind === 'exact' || exactToken(term) === asWritten ? 'exact' : phraseKind
 }
 
 function rank(kind: MatchKind): number {

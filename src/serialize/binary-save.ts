@@ -19,7 +19,10 @@ import { crc32 } from './crc32.js'
 
 /** The first 8 bytes of a saved index: a non-ASCII byte, "BNGS", CR LF and ^Z catch text-mode damage. */
 export const MAGIC = [0x89, 0x42, 0x4e, 0x47, 0x53, 0x0d, 0x0a, 0x1a] as const
-/** The binary format's version. */
+/**
+ * The version of the binary saved format (`SearchIndex.toBytes`) this release writes and
+ * reads; the JSON format (`SearchIndex.toJSON`) has its own, `FORMAT_VERSION`.
+ */
 export const BINARY_VERSION = 2
 /** Header bytes before the section table. */
 export const HEADER_BYTES = 32

@@ -26,7 +26,10 @@ import { decodeBase64, decodeInt32s, encodeBase64, encodeInt32s } from './base64
 
 /** The format marker of a saved index. */
 export const FORMAT_NAME = 'bangla-search-index'
-/** The format version this release writes and reads. */
+/**
+ * The version of the JSON saved format (`SearchIndex.toJSON`) this release writes and reads;
+ * the binary format (`SearchIndex.toBytes`) has its own, `BINARY_FORMAT_VERSION`.
+ */
 export const FORMAT_VERSION = 1
 
 /** One field's postings in a saved index. */

@@ -40,6 +40,20 @@ describe('toSearchHits', () => {
     expect(hit?.snippet).toBe('রুশ প্রেসিডেন্ট [ভ্লাদিমির] পুতিনের সঙ্গে [ভ্লাদিভোস্টকে] বৈঠক করেছেন [কিম] [জং] উন।')
   })
 
+  it('reports every word of a matched phrase, as the text has it, as in memory', () => {
+    const exact = { _id: '7', _score: 1, _source: { id: 7, text }, matched_queries: ['0:1:exact:কিম জং'] }
+    expect(toSearchHits(response([exact]), '"কিম জং"', options)[0]?.match).toEqual([
+      { query: 'কিম জং', term: 'কিম', field: 'text', kind: 'exact' },
+      { query: 'কিম জং', term: 'জং', field: 'text', kind: 'exact' },
+    ])
+    // the weaker phrase of variants: a word written as in the query stays exact, an inflected one is a stem match
+    const variants = { _id: '7', _score: 1, _source: { id: 7, text }, matched_queries: ['0:1:stem:ভ্লাদিমির|~ভ্লাদিমির পুতিন|~পুতিন'] }
+    expect(toSearchHits(response([variants]), '"ভ্লাদিমির পুতিন"', options)[0]?.match).toEqual([
+      { query: 'ভ্লাদিমির পুতিন', term: 'ভ্লাদিমির', field: 'text', kind: 'exact' },
+      { query: 'ভ্লাদিমির পুতিন', term: 'পুতিনের', field: 'text', kind: 'stem' },
+    ])
+  })
+
   it('reads the id from doc values, else from _id; ignores names it did not make', () => {
     const hits = toSearchHits(
       { body: response([{ _id: 'a', _score: 2, fields: { id: ['x'] } }, { _id: 'b', _score: 1, matched_queries: { 'other-name': 1, '0:0:exact:ঢাকা': 1 } }]), statusCode: 200 },
