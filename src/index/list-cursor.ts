@@ -224,6 +224,46 @@ export class ListCursor {
   }
 
   /**
+   * A lower bound of the first document at or after `target`, decoding no new block: a list of one
+   * block, or a target in the decoded block, is moved for real (the exact document); otherwise the
+   * cursor only skips to the start of the block that holds the target, as {@link advance} does,
+   * and the bound is the target itself. Dynamic pruning reads the block bounds of a stretch before
+   * it decides to decode it.
+   */
+  advanceShallow(target: number): number {
+    if (this.doc >= target) return this.doc
+    if (this.blockCount === 0) return this.advance(target)
+    const table = this.table
+    const first = this.index >> BLOCK_SHIFT
+    let block = first
+    while (block < this.blockCount && (table[block * BLOCK_STRIDE + 2] as number) < target) block++
+    if (block === this.blockCount) {
+      this.index = this.count
+      return (this.doc = NO_MORE_DOCS)
+    }
+    if (block === this.decodedBlock) return this.advance(target)
+    if (block > first) {
+      this.positionsRead = true
+      this.tf = 0
+      this.doc = table[block * BLOCK_STRIDE - BLOCK_STRIDE + 2] as number
+      this.index = block << BLOCK_SHIFT
+    }
+    return target
+  }
+
+  /**
+   * The last document of the block that holds the first document at or after `from` (not moving
+   * the cursor), or {@link NO_MORE_DOCS} for a list of one block or when no document is left.
+   */
+  blockEndFrom(from: number): number {
+    if (this.blockCount === 0 || this.doc === NO_MORE_DOCS) return NO_MORE_DOCS
+    const table = this.table
+    let block = this.doc >= 0 ? Math.max(0, (this.index - 1) >> BLOCK_SHIFT) : 0
+    while (block < this.blockCount && (table[block * BLOCK_STRIDE + 2] as number) < from) block++
+    return block < this.blockCount ? (table[block * BLOCK_STRIDE + 2] as number) : NO_MORE_DOCS
+  }
+
+  /**
    * The largest tf and the shortest field of the blocks that can hold documents in
    * `[from, to)` from the cursor on, written to {@link boundTf} and {@link boundLength}
    * (`boundTf` 0 when none can).
@@ -293,13 +333,6 @@ export class ListCursor {
   boundTf = 0
   /** Set by {@link bound}. */
   boundLength = 0
-
-  /** The last document of the block of the current posting (for choosing windows), or {@link NO_MORE_DOCS}. */
-  blockEnd(): number {
-    if (this.blockCount === 0 || this.doc === NO_MORE_DOCS) return NO_MORE_DOCS
-    const block = this.doc >= 0 ? (this.index - 1) >> BLOCK_SHIFT : 0
-    return this.table[block * BLOCK_STRIDE + 2] as number
-  }
 
   /** The positions of the current document, increasing, into `into` (tf values). */
   readPositions(into: number[]): number[] {

@@ -19,9 +19,11 @@ import type { ClauseField, ScoringClause } from './scoring-plan.js'
 import { TopHeap, type RankedDocument } from './top-k.js'
 import { COORDINATION_EXPONENT, WEIGHT_SCALE } from './weights.js'
 
-/** Documents per window. */
+/** Documents per window at most. */
 const WINDOW = 4096
-/** Past WINDOW / DENSE_CANDIDATES candidates in a window, probed clauses are read through instead. */
+/** Documents per window at least, once windows follow block ends. */
+const MIN_WINDOW = 64
+/** Past 1 / DENSE_CANDIDATES of a window's documents as candidates, probed clauses are read through instead. */
 const DENSE_CANDIDATES = 16
 /** Bounds are raised by this share before they are compared, so rounding never prunes a hit. */
 const BOUND_MARGIN = 1 + 1e-9
@@ -128,12 +130,12 @@ class Selection {
 
   run(): TopDocument[] {
     if (this.totalWeight === 0 || this.leaders.length === 0) return []
-    for (let from = this.nextStart(0); from !== NO_MORE_DOCS; from = this.nextStart(from + WINDOW)) {
-      const to = from + WINDOW
+    for (let from = this.nextStart(0); from !== NO_MORE_DOCS; ) {
+      const to = this.windowEnd(from)
       const essential = this.partition(from, to)
-      const debug = (globalThis as { __topDocs?: number[] }).__topDocs
-      if (debug !== undefined) { debug[0]! += 1; debug[1]! += essential.length; debug[2]! += this.leaders.length }
+      // a window no clause can lift into the top is passed over unread
       if (essential.length > 0) this.scoreWindow(from, to, essential)
+      from = this.nextStart(to)
     }
     const count = this.clauseCount
     return this.heap.sorted().map(({ doc, score, order, slot }) => ({
@@ -145,19 +147,42 @@ class Selection {
     }))
   }
 
-  /** The first document at or after `from` that a leading clause holds. */
+  /**
+   * Where the next window starts: at or before the first document at or after `from` that a
+   * leading clause holds (when pruning, a lower bound where that document lies in a block not
+   * read yet; the exhaustive reference reads every block).
+   */
   private nextStart(from: number): number {
     let next = NO_MORE_DOCS
     for (const clause of this.requiredLead === undefined ? this.leaders : [this.requiredLead]) {
       for (const part of clause.fields) {
         for (const source of part.sources) {
           const cursor = source.cursor
-          const doc = cursor.doc < from ? cursor.advance(from) : cursor.doc
+          const doc = this.options.prune ? cursor.advanceShallow(from) : cursor.doc < from ? cursor.advance(from) : cursor.doc
           if (doc < next) next = doc
         }
       }
     }
     return next
+  }
+
+  /**
+   * Where the window from `from` ends. Until the top is full, WINDOW documents; then at the first
+   * block end of a leading list (at least MIN_WINDOW documents on), so the block bounds of the
+   * window are tight and a stretch no document of which can enter the top is skipped undecoded.
+   */
+  private windowEnd(from: number): number {
+    let to = from + WINDOW
+    if (!this.options.prune || this.heap.threshold === Number.NEGATIVE_INFINITY) return to
+    for (const clause of this.requiredLead === undefined ? this.leaders : [this.requiredLead]) {
+      for (const part of clause.fields) {
+        for (const source of part.sources) {
+          const end = source.cursor.blockEndFrom(from) + 1
+          if (end < to) to = end
+        }
+      }
+    }
+    return Math.max(to, from + MIN_WINDOW)
   }
 
   /** Essential clauses decide the candidates of a window; the others are probed. */
@@ -203,7 +228,7 @@ class Selection {
     let probedClauses = this.scored.filter((clause) => this.probed[clause.index] === 1).sort((a, b) => (this.upper[b.index] as number) - (this.upper[a.index] as number))
     // many candidates and no threshold yet to drop them by: reading the other clauses' lists
     // through the window costs less than a jump per candidate
-    if (candidateCount * DENSE_CANDIDATES > WINDOW && (!this.options.prune || this.heap.threshold === Number.NEGATIVE_INFINITY)) {
+    if (candidateCount * DENSE_CANDIDATES > to - from && (!this.options.prune || this.heap.threshold === Number.NEGATIVE_INFINITY)) {
       for (const clause of probedClauses) this.accumulate(clause, from, to, candidateCount, true)
       probedClauses = []
     }

@@ -90,6 +90,34 @@ describe('pruned top-k equals exhaustive top-k', () => {
     )
   })
 
+  it('on skewed corpora, where most stretches of the lists cannot reach the top and are skipped unread', () => {
+    // long lists whose few strong documents (a word repeated in a short text) lie anywhere, even at
+    // the first document of a block; everything between them is passed over by block bounds
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 9000, max: 16000 }), fc.integer({ min: 2, max: 60 }), (start, size, strongEvery) => {
+        let seed = start
+        const random = () => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32)
+        const pick = () => WORDS[Math.floor(WORDS.length * random() ** 3)] as string
+        const docs = Array.from({ length: size }, (_, id) => {
+          const strong = Math.floor(random() * strongEvery) === 0
+          const filler = Array.from({ length: strong ? Math.floor(random() * 3) : 5 + Math.floor(random() * 60) }, pick)
+          const repeated = strong ? Array.from({ length: 2 + Math.floor(random() * 6) }, () => WORDS[Math.floor(random() * 4)] as string) : []
+          return { id, title: pick(), text: [...repeated, ...filler].join(' ') }
+        })
+        const index = new SearchIndex({ fields: FIELDS })
+        index.addAll(docs)
+        if (random() < 0.5) for (let id = 0; id < size; id += 5) index.remove(id)
+        for (const text of [WORDS[0], WORDS[1], `${WORDS[0]} ${WORDS[2]}`, `${WORDS[3]} ${WORDS[1]} ${WORDS[5]}`] as string[]) {
+          for (const limit of [1, 7, 30]) {
+            const [pruned, exhaustive] = bothWays(index, text, { limit, fields: ['text'] })
+            expect(pruned, `${text} limit ${limit}`).toEqual(exhaustive)
+          }
+        }
+      }),
+      { numRuns: 6 },
+    )
+  })
+
   it('on a corpus of many windows and blocks, with frequent and rare words', () => {
     // a fixed pseudo-random corpus: word frequencies fall like a natural language's
     let seed = 20_261_206
