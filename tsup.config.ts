@@ -16,6 +16,22 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // adapters for other search engines: separate entries, so the library entry does not grow;
+    // none imports its engine (an optional peer dependency the user passes in)
+    entry: {
+      'adapters/flexsearch': 'src/adapters/flexsearch.ts',
+      'adapters/minisearch': 'src/adapters/minisearch.ts',
+      'adapters/orama': 'src/adapters/orama.ts',
+      'adapters/lunr': 'src/adapters/lunr.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'neutral',
+    treeshake: true,
+  },
+  {
     // Node helpers (read a corpus folder or JSONL file) for the REPL and scripts
     entry: { node: 'src/node/index.ts' },
     format: ['esm', 'cjs'],
