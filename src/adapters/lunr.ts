@@ -36,12 +36,14 @@ export { canonicalTerm, canonicalTerms, type StopwordHandling } from '../analysi
 export interface LunrToken {
   /** The token's text. */
   toString(): string
+  /** Replaces the token's text by what `fn` returns. */
+  update(fn: (text: string, metadata: object) => string): LunrToken
   /** A copy of the token (same metadata) with its text replaced by what `fn` returns. */
   clone(fn?: (text: string, metadata: object) => string): LunrToken
 }
 
-/** A Lunr pipeline function: one token in, its replacements out. */
-export type LunrPipelineFunction = (token: LunrToken, index: number, tokens: LunrToken[]) => LunrToken[]
+/** A Lunr pipeline function: one token in, its replacements out (none, one or several). */
+export type LunrPipelineFunction = (token: LunrToken, index: number, tokens: LunrToken[]) => LunrToken | LunrToken[] | null
 
 /** The part of a Lunr pipeline the plugin uses (Lunr's `lunr.Pipeline`). */
 export interface LunrPipeline {

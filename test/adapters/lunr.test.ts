@@ -39,7 +39,8 @@ describe('bangla-search/lunr with Lunr', () => {
   it('records positions in the original text, whatever its normal form', () => {
     const text = `ঢাকা ও ${'রাশিয়ার'.normalize('NFD')} সম্পর্ক`
     const [hit] = indexOf([{ id: '1', text }]).search('রাশিয়া')
-    const positions = (hit!.matchData.metadata['রাশিয়া'.normalize('NFC')]!.text as { position: Array<[number, number]> }).position
+    const metadata = hit!.matchData.metadata as Record<string, Record<string, { position: Array<[number, number]> }>>
+    const positions = metadata['রাশিয়া'.normalize('NFC')]!.text!.position
     expect(positions.map(([start, length]) => text.slice(start, start + length))).toEqual(['রাশিয়ার'.normalize('NFD')])
   })
 
