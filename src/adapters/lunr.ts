@@ -27,8 +27,7 @@
  * @module
  */
 
-import { exactAndCanonical } from '../analysis/search-terms.js'
-import { tokenize } from '../analysis/tokenize.js'
+import { forEachWordTerms } from '../analysis/search-terms.js'
 
 export { canonicalTerm, canonicalTerms, type StopwordHandling } from '../analysis/search-terms.js'
 
@@ -84,7 +83,11 @@ const termsCache = new Map<string, string[]>()
 function termsOf(text: string): string[] {
   let terms = termsCache.get(text)
   if (terms === undefined) {
-    terms = [...new Set(tokenize(text).flatMap((token) => exactAndCanonical(token.term, token.script)))]
+    const found = new Set<string>()
+    forEachWordTerms(text, (word) => {
+      for (const term of word.exactAndCanonical) found.add(term)
+    })
+    terms = [...found]
     if (termsCache.size >= CACHE_LIMIT) termsCache.clear()
     termsCache.set(text, terms)
   }
@@ -154,15 +157,15 @@ function wordTokens(split: LunrBuilder['tokenizer'], input: unknown, metadata: o
   if (Array.isArray(input)) return input.flatMap((item: unknown) => wordTokens(split, item, metadata))
   const text = typeof input === 'string' ? input : String(input) // as Lunr's own tokenizer does
   const tokens: LunrToken[] = []
-  for (const word of tokenize(text)) {
+  forEachWordTerms(text, (word, start, end) => {
     for (const made of split(word.term, metadata)) {
       const tokenMetadata = (made as unknown as { metadata?: Record<string, unknown> }).metadata
       if (tokenMetadata !== undefined) {
-        tokenMetadata.position = [word.start, word.end - word.start]
+        tokenMetadata.position = [start, end - start]
         tokenMetadata.index = tokens.length
       }
       tokens.push(made)
     }
-  }
+  })
   return tokens
 }

@@ -23,9 +23,8 @@
  * @module
  */
 
-import { canonicalTerm, exactAndCanonical } from '../analysis/search-terms.js'
+import { canonicalTerm, forEachWordTerms } from '../analysis/search-terms.js'
 import { isStopword } from '../analysis/stopwords.js'
-import { tokenize } from '../analysis/tokenize.js'
 import { MATCH_WEIGHTS, STOPWORD_CLAUSE_WEIGHT } from '../search/weights.js'
 import { checkText } from './options.js'
 
@@ -88,14 +87,20 @@ export function minisearchOptions(): MiniSearchAnalysisOptions {
   const cache = new Map<string, string[]>()
   const tokenizeText: MiniSearchTokenize = (text) => {
     checkText('The MiniSearch tokenize function', text)
-    return tokenize(text).map((token) => token.term)
+    const words: string[] = []
+    forEachWordTerms(text, (word) => words.push(word.term))
+    return words
   }
   const processTerm: MiniSearchProcessTerm = (term) => {
     checkText('The MiniSearch processTerm function', term)
     let terms = cache.get(term)
     if (terms === undefined) {
       // the word comes from our tokenize, or from the user's own: analyse it as a text either way
-      terms = [...new Set(tokenize(term).flatMap((token) => exactAndCanonical(token.term, token.script)))]
+      const found = new Set<string>()
+      forEachWordTerms(term, (word) => {
+        for (const each of word.exactAndCanonical) found.add(each)
+      })
+      terms = [...found]
       if (cache.size >= CACHE_LIMIT) cache.clear()
       cache.set(term, terms)
     }

@@ -26,8 +26,7 @@
  * @module
  */
 
-import { exactAndCanonical, prefixTerms } from '../analysis/search-terms.js'
-import { tokenize } from '../analysis/tokenize.js'
+import { forEachWordTerms, prefixTerms } from '../analysis/search-terms.js'
 import { checkOptions, checkText } from './options.js'
 
 export { canonicalTerm, canonicalTerms, type StopwordHandling } from '../analysis/search-terms.js'
@@ -91,13 +90,13 @@ export function oramaTokenizer(options?: OramaTokenizerOptions): OramaBengaliTok
       checkText('The Orama tokenizer', raw)
       const isQuery = prop === undefined
       const terms = new Set<string>()
-      for (const token of tokenize(raw)) {
-        if (marked && isQuery && raw.charAt(token.end) === PREFIX_MARK) {
-          for (const term of prefixTerms(token.term)) terms.add(term)
-          continue
+      forEachWordTerms(raw, (word, _start, end) => {
+        if (marked && isQuery && raw.charAt(end) === PREFIX_MARK) {
+          for (const term of prefixTerms(word.term)) terms.add(term)
+        } else {
+          for (const term of word.exactAndCanonical) terms.add(marked ? term + END_OF_WORD : term)
         }
-        for (const term of exactAndCanonical(token.term, token.script)) terms.add(marked ? term + END_OF_WORD : term)
-      }
+      })
       return [...terms]
     },
   }

@@ -1,8 +1,8 @@
 /**
  * The analysis chain reduced to plain search terms, for engines that index strings: the other
  * JavaScript search libraries (the `bangla-search/flexsearch`, `/minisearch`, `/orama` and `/lunr`
- * adapters). No rule lives here: words come from {@link tokenize} (normalised, digits folded),
- * stems from the stemmer and the orthographic fold through {@link foldedStems}.
+ * adapters). No rule lives here: words and their canonical form come from the tokenizer
+ * (normalised, digits folded), stems from the stemmer and the orthographic fold.
  *
  * Those engines cannot expand a query word through a vocabulary as the index does, so each word
  * becomes the same fixed terms at indexing and at query time:
@@ -11,6 +11,8 @@
  * - for engines where a query word may match any of several terms, also the word itself, so
  *   that the exact form ranks above other forms of the word.
  *
+ * Each distinct word is analysed once; the results are cached (a bounded cache).
+ *
  * @module
  */
 
@@ -18,19 +20,41 @@ import { BanglaSearchError, describeValue } from '../errors.js'
 import { foldedStems } from './analyze.js'
 import { fold } from './fold.js'
 import { isStopword } from './stopwords.js'
-import { tokenize, wordScript, type TokenScript } from './tokenize.js'
+import { forEachWord, wordScript, wordTerm, type TokenScript } from './tokenize.js'
 
-/** Distinct words whose terms are kept before the cache starts afresh (a bound on memory, not a tuning knob). */
+/** One word's analysis, as the adapters index it. @internal */
+export interface WordTerms {
+  /** The word in canonical form (normalised, digits folded). */
+  readonly term: string
+  /** Its canonical search term (see {@link canonicalTerm}). */
+  readonly canonical: string
+  /** The word, then its canonical term when that differs. */
+  readonly exactAndCanonical: readonly string[]
+  /** Is the word a function word? */
+  readonly stopword: boolean
+}
+
+/** Distinct words kept before the cache starts afresh (a bound on memory, not a tuning knob). */
 const CACHE_LIMIT = 65_536
 
+/** Raw words (as written) to their analysis. */
+const wordCache = new Map<string, WordTerms>()
+
+/** Normalised words to their canonical term. */
 const canonicalCache = new Map<string, string>()
 
+function remember<Value>(cache: Map<string, Value>, key: string, value: Value): Value {
+  if (cache.size >= CACHE_LIMIT) cache.clear()
+  cache.set(key, value)
+  return value
+}
+
 /**
- * The canonical search term of one word as {@link tokenize} returns it: for a Bengali word its main
- * stem, orthographically folded; other words (numbers, Latin) as they are. Inflected forms, the
- * digit scripts, Unicode encodings and spelling-reform pairs of a word share it.
+ * The canonical search term of one normalised word (a token's `term`): for a Bengali word its
+ * main stem, orthographically folded; other words (numbers, Latin) as they are. Inflected forms,
+ * the digit scripts, Unicode encodings and spelling-reform pairs of a word share it.
  *
- * @param term - a word in canonical form (a {@link Token}'s `term`)
+ * @param term - a word in canonical form, as `tokenize()` returns it
  * @param script - what the word is made of; read from the word when left out
  * @throws {@link BanglaSearchError} `INVALID_ARGUMENT` when `term` is not a string
  *
@@ -46,13 +70,30 @@ export function canonicalTerm(term: string, script?: TokenScript): string {
     throw new BanglaSearchError('INVALID_ARGUMENT', `canonicalTerm() takes a string, got ${describeValue(term)}.`)
   }
   if ((script ?? wordScript(term)) !== 'bengali') return term
-  let canonical = canonicalCache.get(term)
-  if (canonical === undefined) {
-    canonical = foldedStems(term)[0] ?? term
-    if (canonicalCache.size >= CACHE_LIMIT) canonicalCache.clear()
-    canonicalCache.set(term, canonical)
+  return canonicalCache.get(term) ?? remember(canonicalCache, term, foldedStems(term)[0] ?? term)
+}
+
+/**
+ * Calls `onWord` for every word of `text`, in order, with its analysis and its offsets in `text`
+ * (`end` includes a joined clitic, as a token's does).
+ *
+ * @throws {@link BanglaSearchError} `INVALID_ARGUMENT` when `text` is not a string
+ * @internal
+ */
+export function forEachWordTerms(text: string, onWord: (word: WordTerms, start: number, end: number) => void): void {
+  if (typeof text !== 'string') {
+    throw new BanglaSearchError('INVALID_ARGUMENT', `The text to analyse must be a string, got ${describeValue(text)}.`)
   }
-  return canonical
+  forEachWord(text, (start, termEnd, end, script) => {
+    const raw = text.slice(start, termEnd)
+    onWord(wordCache.get(raw) ?? remember(wordCache, raw, analyseWord(raw, script)), start, end)
+  })
+}
+
+function analyseWord(raw: string, script: TokenScript): WordTerms {
+  const term = wordTerm(raw, script)
+  const canonical = canonicalTerm(term, script)
+  return { term, canonical, exactAndCanonical: canonical === term ? [term] : [term, canonical], stopword: isStopword(term) }
 }
 
 /** Which of a text's words become terms: all of them, or all but the stopwords. */
@@ -72,24 +113,14 @@ export type StopwordHandling = 'keep' | 'drop'
  * ```
  */
 export function canonicalTerms(text: string, options: { readonly stopwords?: StopwordHandling } = {}): string[] {
-  let tokens = tokenize(text)
-  if (options.stopwords === 'drop') {
-    const content = tokens.filter((token) => !isStopword(token.term))
-    if (content.length > 0) tokens = content
-  }
-  return tokens.map((token) => canonicalTerm(token.term, token.script))
-}
-
-/**
- * The terms of one word for an engine where a query word may match any of several terms: the
- * word itself and its canonical term (one term when they are the same).
- *
- * @param term - a word in canonical form (a {@link Token}'s `term`)
- * @internal
- */
-export function exactAndCanonical(term: string, script?: TokenScript): string[] {
-  const canonical = canonicalTerm(term, script)
-  return canonical === term ? [term] : [term, canonical]
+  const drop = options.stopwords === 'drop'
+  const terms: string[] = []
+  const stopwords: string[] = []
+  forEachWordTerms(text, (word) => {
+    if (drop && word.stopword) stopwords.push(word.canonical)
+    else terms.push(word.canonical)
+  })
+  return terms.length === 0 && stopwords.length > 0 ? stopwords : terms
 }
 
 /**

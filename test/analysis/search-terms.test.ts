@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { BanglaSearchError } from '../../src/errors.js'
-import { canonicalTerm, canonicalTerms, exactAndCanonical, prefixTerms } from '../../src/analysis/search-terms.js'
+import { canonicalTerm, canonicalTerms, forEachWordTerms, prefixTerms, type WordTerms } from '../../src/analysis/search-terms.js'
 import { foldedStems } from '../../src/analysis/analyze.js'
 import { tokenize } from '../../src/analysis/tokenize.js'
 import { bengaliText, wordText } from '../helpers/arbitraries.js'
@@ -76,10 +76,35 @@ describe('canonicalTerms: a text to terms', () => {
   })
 })
 
-describe('exactAndCanonical and prefixTerms', () => {
-  it('gives the word, then its canonical term when that differs', () => {
-    expect(exactAndCanonical(nfc('পুতিনের'))).toEqual(['পুতিনের', 'পুতিন'].map(nfc))
-    expect(exactAndCanonical(nfc('পুতিন'))).toEqual([nfc('পুতিন')])
+describe('forEachWordTerms and prefixTerms', () => {
+  const words = (text: string) => {
+    const found: Array<[WordTerms, number, number]> = []
+    forEachWordTerms(text, (word, start, end) => found.push([word, start, end]))
+    return found
+  }
+
+  it('gives each word, then its canonical term when that differs, with offsets in the text', () => {
+    const text = `ঢাকায় ${'পুতিনের'.normalize('NFD')} ২০১৯`
+    expect(words(text).map(([word, start, end]) => [word.exactAndCanonical, text.slice(start, end)])).toEqual([
+      [['ঢাকায়', 'ঢাকা'].map(nfc), 'ঢাকায়'],
+      [['পুতিনের', 'পুতিন'].map(nfc), 'পুতিনের'.normalize('NFD')],
+      [['2019'], '২০১৯'],
+    ])
+  })
+
+  it('agrees with tokenize on every word and offset', () => {
+    fc.assert(
+      fc.property(fc.oneof(bengaliText(40), wordText), (text) => {
+        const ours = words(text).map(([word, start, end]) => [word.term, start, end, word.canonical])
+        const theirs = tokenize(text).map((token) => [token.term, token.start, token.end, canonicalTerm(token.term, token.script)])
+        expect(ours).toEqual(theirs)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('refuses a non-string with a typed error', () => {
+    expect(() => forEachWordTerms(undefined as unknown as string, () => {})).toThrow(/INVALID_ARGUMENT/)
   })
 
   it('folds a prefix but never stems it', () => {
