@@ -42,6 +42,8 @@ class LunrEngine implements Engine {
     private readonly trimmer: lunr.PipelineFunction | undefined,
     /** bangla-search's plugin, used first in the builder (it replaces tokenizer and pipelines). */
     private readonly plugin?: lunr.Builder.Plugin,
+    /** With the plugin: its `normalize`, for prefixes (Lunr skips the pipeline for wildcard terms). */
+    private readonly normalizePrefix: (prefix: string) => string = (prefix) => prefix,
   ) {}
 
   build(docs: readonly Doc[], fields: readonly Field[]): number {
@@ -72,7 +74,7 @@ class LunrEngine implements Engine {
         if (mode === 'prefix' && i === tokens.length - 1) {
           // Lunr appends `*` before running the search pipeline, where a trimmer would strip
           // it again: trim here and skip the pipeline (its stemmer is English-only anyway).
-          const stem = this.trimmer || this.plugin ? trim(term) : term
+          const stem = this.trimmer || this.plugin ? this.normalizePrefix(trim(term)) : term
           if (stem.length > 0) q.term(stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING })
           return
         }
@@ -109,8 +111,8 @@ async function load(bengali: 'none' | 'trimmer' | 'bangla-search'): Promise<Engi
   const mod = (await import('lunr')) as unknown as { default?: Lunr } & Lunr
   const lunr = mod.default ?? mod
   if (bengali === 'bangla-search') {
-    const { lunrBengali } = await loadAdapter<{ lunrBengali: lunr.Builder.Plugin }>('lunr')
-    return { version: packageVersion('lunr'), create: () => new LunrEngine(lunr, undefined, lunrBengali) }
+    const { lunrBengali, normalize } = await loadAdapter<{ lunrBengali: lunr.Builder.Plugin; normalize: (text: string) => string }>('lunr')
+    return { version: packageVersion('lunr'), create: () => new LunrEngine(lunr, undefined, lunrBengali, normalize) }
   }
   const trimmer = bengali === 'trimmer' ? unicodeTrimmer(lunr) : undefined
   return { version: packageVersion('lunr'), create: () => new LunrEngine(lunr, trimmer) }
@@ -143,7 +145,7 @@ export const lunrBangla: EngineSpec = {
   library: 'Lunr',
   variant: '+ bangla-search analysis',
   config:
-    'this.use(lunrBengali) from bangla-search/lunr (tokenizer and pipelines replaced: each word as itself and as its canonical term); `term*` for prefix, `term~1` for fuzzy',
+    'this.use(lunrBengali) from bangla-search/lunr (tokenizer and pipelines replaced: each word as itself and as its canonical term); `normalize(term)*` for prefix, `term~1` for fuzzy',
   modes: ['plain', 'prefix', 'fuzzy'],
   liftOver: 'lunr',
   scaleEndsOnly: 'its index is immutable, so every share is a fresh build; 50 % is left out, as for Lunr Unicode trimmer',

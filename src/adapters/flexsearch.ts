@@ -26,6 +26,7 @@ import { canonicalTerms, type StopwordHandling } from '../analysis/search-terms.
 import { checkOptions, checkText } from './options.js'
 
 export { canonicalTerm, canonicalTerms, type StopwordHandling } from '../analysis/search-terms.js'
+export { BanglaSearchError, type ErrorCode } from '../errors.js'
 
 /** Options of {@link flexsearchEncoder}. */
 export interface FlexSearchEncoderOptions {

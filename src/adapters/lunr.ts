@@ -30,6 +30,8 @@
 import { forEachWordTerms } from '../analysis/search-terms.js'
 
 export { canonicalTerm, canonicalTerms, type StopwordHandling } from '../analysis/search-terms.js'
+export { BanglaSearchError, type ErrorCode } from '../errors.js'
+export { normalize } from '../analysis/normalize.js'
 
 /** The part of a Lunr token the plugin uses (Lunr's `lunr.Token`). */
 export interface LunrToken {
@@ -107,7 +109,9 @@ const bengaliTerms: LunrPipelineFunction = (token) => {
  * `index.search()` and `index.query()` alike. Token positions point into the original text.
  *
  * Lunr skips the pipeline for wildcard terms, so `index.search('পেস*')` matches the prefix as
- * typed. To load a saved index in a fresh process, call {@link registerLunrBengali} first.
+ * typed: pass it through `normalize()` (exported here too) when it may come in another Unicode
+ * form, `index.search(normalize(prefix) + '*')`. To load a saved index in a fresh process, call
+ * {@link registerLunrBengali} first.
  *
  * @example
  * ```js

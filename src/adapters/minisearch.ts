@@ -29,6 +29,7 @@ import { MATCH_WEIGHTS, STOPWORD_CLAUSE_WEIGHT } from '../search/weights.js'
 import { checkText } from './options.js'
 
 export { canonicalTerm, canonicalTerms, type StopwordHandling } from '../analysis/search-terms.js'
+export { BanglaSearchError, type ErrorCode } from '../errors.js'
 
 /** MiniSearch's `tokenize` option: a field's text (or a query) in, its words out. */
 export type MiniSearchTokenize = (text: string, fieldName?: string) => string[]

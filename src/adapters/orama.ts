@@ -30,6 +30,7 @@ import { forEachWordTerms, prefixTerms } from '../analysis/search-terms.js'
 import { checkOptions, checkText } from './options.js'
 
 export { canonicalTerm, canonicalTerms, type StopwordHandling } from '../analysis/search-terms.js'
+export { BanglaSearchError, type ErrorCode } from '../errors.js'
 
 /** Options of {@link oramaTokenizer}. */
 export interface OramaTokenizerOptions {
