@@ -1,4 +1,4 @@
-import { defineConfig } from 'tsup'
+import { defineConfig, type Format } from 'tsup'
 
 /** The Node helpers and the CLI import the library as the package itself, so one copy runs. */
 const external = ['bangla-search', 'bangla-search/node']
@@ -16,21 +16,30 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    // adapters for other search engines: separate entries, so the library entry does not grow;
-    // none imports its engine (an optional peer dependency the user passes in)
-    entry: {
-      'adapters/flexsearch': 'src/adapters/flexsearch.ts',
-      'adapters/minisearch': 'src/adapters/minisearch.ts',
-      'adapters/orama': 'src/adapters/orama.ts',
-      'adapters/lunr': 'src/adapters/lunr.ts',
-    },
+    // bangla-search/opensearch: the analysis and expansion for an OpenSearch / Elasticsearch cluster.
+    // It bundles its own copy of the analysis (it needs internals the main entry does not export);
+    // the official clients are optional peer dependencies that it never imports.
+    entry: { opensearch: 'src/opensearch/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
     target: 'es2022',
     platform: 'neutral',
     treeshake: true,
+    external: ['@opensearch-project/opensearch', '@elastic/elasticsearch'],
   },
+  // adapters for other search engines: one entry each, so the library entry does not grow and no
+  // shared chunk (with a hashed name) appears; none imports its engine (an optional peer
+  // dependency the user passes in)
+  ...['flexsearch', 'minisearch', 'orama', 'lunr'].map((engine) => ({
+    entry: { [`adapters/${engine}`]: `src/adapters/${engine}.ts` },
+    format: ['esm', 'cjs'] as Format[],
+    dts: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'neutral' as const,
+    treeshake: true,
+  })),
   {
     // Node helpers (read a corpus folder or JSONL file) for the REPL and scripts
     entry: { node: 'src/node/index.ts' },

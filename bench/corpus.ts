@@ -41,6 +41,15 @@ export function present(path: string): boolean {
 export interface ReadCorpusOptions {
   /** Stop after this many documents. */
   limit?: number
+  /**
+   * `'paragraphs'`: every non-empty line of a post's text is a document of its own (this corpus
+   * separates paragraphs with single line breaks), id `<post id>#<line number>`, no title. Lines
+   * typed in legacy Bijoy (three in the blog corpus, found by `isLegacy`) are left out: no engine
+   * can search them as Bengali, and bangla-search refuses them by default.
+   */
+  shape?: 'posts' | 'paragraphs'
+  /** Tells a legacy-encoded paragraph (required for the paragraph shape). */
+  isLegacy?: (text: string) => boolean
   /** Called for every document as it is read (e.g. to count bytes) before it is kept. */
   onDoc?: (doc: Doc) => void
   /** Keep the documents (default true); false only streams them to `onDoc`. */
@@ -52,7 +61,7 @@ export interface ReadCorpusOptions {
  * Returns the documents in file order (at most `limit`).
  */
 export async function readCorpus(path: string, options: ReadCorpusOptions = {}): Promise<Doc[]> {
-  const { limit = Infinity, onDoc, keep = true } = options
+  const { limit = Infinity, onDoc, keep = true, shape = 'posts', isLegacy } = options
   const docs: Doc[] = []
   if (limit <= 0) return docs
   const input = createReadStream(path)
@@ -68,9 +77,19 @@ export async function readCorpus(path: string, options: ReadCorpusOptions = {}):
         title: typeof raw.title === 'string' ? raw.title : '',
         text: typeof raw.text === 'string' ? raw.text : '',
       }
-      onDoc?.(doc)
-      if (keep) docs.push(doc)
-      if (++count >= limit) break
+      const parts =
+        shape === 'posts'
+          ? [doc]
+          : doc.text
+              .split('\n')
+              .map((text, line) => ({ id: `${doc.id}#${line}`, title: '', text }))
+              .filter((part) => part.text.trim() !== '' && isLegacy?.(part.text) !== true)
+      for (const part of parts) {
+        onDoc?.(part)
+        if (keep) docs.push(part)
+        if (++count >= limit) break
+      }
+      if (count >= limit) break
     }
   } finally {
     lines.close()

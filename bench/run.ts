@@ -5,8 +5,8 @@
  *   node --expose-gc --max-old-space-size=8192 --import tsx bench/run.ts [flags]
  *   --quick              small slices, under a minute (CI smoke test); writes bench/results/quick.json
  *   --only=a,b           engine ids to run (see bench/engines/index.ts)
- *   --suites=quality,scale,size
- *   --no-lucene          leave out the optional Java engine
+ *   --suites=quality,scale,paragraphs,stored,size
+ *   --no-lucene          leave out the optional Java engines (Lucene, the OpenSearch mapping)
  *   --no-docs            do not rewrite docs/benchmarks.md and the chart
  *   --report             print the tables and rewrite the docs from bench/results/latest.json, run nothing
  */
@@ -27,6 +27,7 @@ import { measureFloor } from './suites/floor.js'
 import { runQuality } from './suites/quality.js'
 import { type ScaleSettings, runScale } from './suites/scale.js'
 import { runSize } from './suites/size.js'
+import { runStored } from './suites/stored.js'
 
 interface Flags {
   quick: boolean
@@ -39,7 +40,7 @@ interface Flags {
 }
 
 function parseFlags(argv: string[]): Flags {
-  const flags: Flags = { quick: false, report: false, suites: new Set(['quality', 'scale', 'size']), lucene: true, docs: true }
+  const flags: Flags = { quick: false, report: false, suites: new Set(['quality', 'scale', 'paragraphs', 'stored', 'size']), lucene: true, docs: true }
   for (const arg of argv) {
     const [key, value] = arg.split('=', 2) as [string, string | undefined]
     if (key === '--quick') flags.quick = true
@@ -49,7 +50,7 @@ function parseFlags(argv: string[]): Flags {
     else if (key === '--no-lucene') flags.lucene = false
     else if (key === '--no-docs') flags.docs = false
     else if (key === '--help' || key === '-h') {
-      console.log('usage: npm run bench -- [--quick] [--only=ids] [--suites=quality,scale,size] [--no-lucene] [--no-docs] [--report]')
+      console.log('usage: npm run bench -- [--quick] [--only=ids] [--suites=quality,scale,paragraphs,stored,size] [--no-lucene] [--no-docs] [--report]')
       process.exit(0)
     } else {
       console.error(`bench: unknown flag ${arg} (try --help)`)
@@ -83,6 +84,14 @@ function scaleSettings(quick: boolean, corpusPath: string): ScaleSettings {
         saveAt: 'largest',
         timeoutMs: 12 * 60_000,
       }
+}
+
+/** The paragraph scale: the blog posts split into paragraphs, bangla-search against Lucene (titles with limit 10). */
+function paragraphSettings(quick: boolean, corpusPath: string): ScaleSettings {
+  const common = { corpusPath, shape: 'paragraphs' as const, titleLimit: 10, engineIds: ['bangla-search', 'lucene'], saveAt: 'largest' as const }
+  return quick
+    ? { ...common, maxDocs: 3000, shares: [0.5, 1], counts: { words: 60, prefixes: 40, fuzzy: 40, titles: 200 }, budgetMs: [250, 250], titleBudgetMs: 500, minQueries: 10, timeoutMs: 3 * 60_000 }
+    : { ...common, shares: [0.25, 0.5, 1], counts: { words: 500, prefixes: 300, fuzzy: 300, titles: 979 }, budgetMs: [750, 750, 2500], titleBudgetMs: 4000, minQueries: 30, timeoutMs: 20 * 60_000 }
 }
 
 function javaVersion(): string | undefined {
@@ -136,10 +145,11 @@ async function main(): Promise<void> {
   if (!collectGarbage()) console.log('bench: warning: run node with --expose-gc; heap figures will be noisy')
   const notes: string[] = []
 
-  const specs = ENGINES.filter((e) => (!flags.only || flags.only.includes(e.id)) && (flags.lucene || e.id !== 'lucene'))
+  const javaEngines = ['lucene', 'opensearch-lucene']
+  const specs = ENGINES.filter((e) => (!flags.only || flags.only.includes(e.id)) && (flags.lucene || !javaEngines.includes(e.id)))
   console.log(`bangla-search benchmark${flags.quick ? ' (quick)' : ''}`)
   const loaded = await loadEngines(specs)
-  const lucene = loaded.find((e) => e.spec.id === 'lucene' && e.factory)
+  const lucene = loaded.find((e) => javaEngines.includes(e.spec.id) && e.factory)
   const machine = machineInfo(lucene ? javaVersion() : undefined)
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM, ${machine.os}`)
   console.log(`runtime: Node ${machine.node} (V8 ${machine.v8})${machine.java ? `, ${machine.java}` : ''}`)
@@ -221,12 +231,23 @@ async function main(): Promise<void> {
     if (knownItem) results.sets.knownitem = { title: knownItem.title, docs: floor.docs, queries: knownItem.queries.length }
     results.scale = await runScale(loaded, knownItem, settings, floor)
   }
+  if (flags.suites.has('paragraphs') && haveCorpus) {
+    console.log('\nparagraph scale (the posts split into paragraphs; bangla-search and Lucene)')
+    const knownItem = haveEval ? loadKnownItem(paths) : undefined
+    results.paragraphScale = await runScale(loaded, knownItem, paragraphSettings(flags.quick, paths.blogCorpus))
+  }
+  if (flags.suites.has('stored') && haveCorpus) {
+    console.log('\nstored-text suite (every field stored, searches with snippets)')
+    const knownItem = haveEval ? loadKnownItem(paths) : undefined
+    const luceneFactory = loaded.find((e) => e.spec.id === 'lucene')?.factory
+    results.stored = await runStored(paths.blogCorpus, knownItem, luceneFactory, flags.quick ? 500 : undefined)
+  }
   results.seconds = (performance.now() - started) / 1000
 
   console.log('')
   printTables(results)
   mkdirSync(RESULTS_DIR, { recursive: true })
-  const complete = !flags.only && ['quality', 'scale', 'size'].every((suite) => flags.suites.has(suite)) && haveEval && haveCorpus
+  const complete = !flags.only && ['quality', 'scale', 'paragraphs', 'stored', 'size'].every((suite) => flags.suites.has(suite)) && haveEval && haveCorpus
   const fullRun = complete && !flags.quick
   const jsonName = !complete ? 'partial.tmp.json' : flags.quick ? 'quick.json' : 'latest.json'
   writeFileSync(join(RESULTS_DIR, jsonName), JSON.stringify(results, null, 2) + '\n')

@@ -30,6 +30,8 @@ export interface SavedIndex {
   bytes: number
   /** Loads a fresh index from the serialised form and returns its document count. */
   load(): BuildCount | Promise<BuildCount>
+  /** Other forms the engine can save to, measured beside the main one. */
+  alternates?: Array<{ label: string; save(): { bytes: number; load(): BuildCount } }>
 }
 
 /** Figures an engine measures itself (engines that run outside this process). */

@@ -15,7 +15,7 @@
  * - `INVALID_ID`: an id is not a non-empty string or a finite number.
  * - `DUPLICATE_ID`: a document with this id is already in the index; use `replace()` to update it.
  * - `UNKNOWN_ID`: no document with this id is in the index.
- * - `INVALID_FIELD_VALUE`: an indexed field holds something other than a string (absent, null or undefined are fine).
+ * - `INVALID_FIELD_VALUE`: an indexed field holds something other than a string (absent, null or undefined are fine), or a stored field holds something other than JSON values (a function, a `Date`, `NaN`, a cycle …).
  * - `INVALID_QUERY`: a query is not a string.
  * - `INVALID_ARGUMENT`: a function was called with an argument of the wrong type.
  * - `MALFORMED_INDEX`: a saved index is damaged or was not written by this library.

@@ -8,6 +8,11 @@
 
 import { BanglaSearchError, isPlainObject, refuseValue } from './errors.js'
 import { resolveBm25 } from './search/bm25.js'
+import { DEFAULT_LEVEL, MAX_LEVEL, MIN_LEVEL } from './store/lz.js'
+import { DEFAULT_BLOCK_SIZE } from './store/stored-fields.js'
+
+/** The largest stored-field block (16 MiB). */
+const MAX_STORE_BLOCK = 16 * 1024 * 1024
 import type { Bm25Parameters, SearchIndexOptions, SearchOptions } from './types.js'
 
 /** Index options with defaults filled in. */
@@ -18,6 +23,8 @@ export interface ResolvedIndexOptions {
   readonly boost: Readonly<Record<string, number>>
   readonly aliases: ReadonlyArray<readonly string[]>
   readonly bm25: Bm25Parameters
+  readonly legacy: 'reject' | 'convert' | 'skip'
+  readonly storeCompression: { readonly blockSize: number; readonly level: number }
 }
 
 /** Search options with defaults filled in (the filter and highlight are passed on as given). */
@@ -52,6 +59,8 @@ export function resolveIndexOptions(options: SearchIndexOptions): ResolvedIndexO
     boost: resolveBoost(options.boost, fields),
     aliases: resolveAliases(options.aliases),
     bm25: resolveBm25(options.bm25),
+    legacy: choice(options.legacy, 'legacy', ['reject', 'convert', 'skip']),
+    storeCompression: resolveStoreCompression(options.storeCompression),
   }
 }
 
@@ -121,4 +130,14 @@ function resolveAliases(value: unknown): string[][] {
     refuseValue('INVALID_OPTION', 'aliases', "an array of word groups such as [['ঢাকা', 'dhaka']]", value)
   }
   return (value as string[][]).map((group) => [...group])
+}
+
+function resolveStoreCompression(value: unknown): { blockSize: number; level: number } {
+  if (value === undefined) return { blockSize: DEFAULT_BLOCK_SIZE, level: DEFAULT_LEVEL }
+  if (!isPlainObject(value)) refuseValue('INVALID_OPTION', 'storeCompression', 'an object such as { blockSize: 16384, level: 3 }', value)
+  const blockSize = wholeNumber(value['blockSize'], 'storeCompression.blockSize', DEFAULT_BLOCK_SIZE, 256)
+  if (blockSize > MAX_STORE_BLOCK) refuseValue('INVALID_OPTION', 'storeCompression.blockSize', `a whole number from 256 to ${MAX_STORE_BLOCK}`, blockSize)
+  const level = wholeNumber(value['level'], 'storeCompression.level', DEFAULT_LEVEL, MIN_LEVEL)
+  if (level > MAX_LEVEL) refuseValue('INVALID_OPTION', 'storeCompression.level', `a whole number from ${MIN_LEVEL} to ${MAX_LEVEL}`, level)
+  return { blockSize, level }
 }

@@ -6,25 +6,28 @@
  * @module
  */
 
-import { foldedStems } from './analysis/analyze.js'
 import { tokenize } from './analysis/tokenize.js'
 import { checkDocument, checkId, DocumentTable, type CheckedDocument } from './documents.js'
+import { checkBatch, duplicateInIndex, recheckChunk, resolveIntake } from './intake.js'
 import { BanglaSearchError, describeValue } from './errors.js'
-import { makeSnippet, resolveHighlight } from './highlight/snippet.js'
 import { InvertedIndex } from './index/inverted-index.js'
+import { CursorPool } from './index/list-cursor.js'
 import { resolveIndexOptions, resolveSearchOptions, wholeNumber, type ResolvedIndexOptions, type ResolvedSearchOptions } from './options.js'
 import { parseQuery, type ParsedQuery } from './query/parse.js'
+import { loadBinarySteps } from './serialize/binary-load.js'
+import { saveBinary } from './serialize/binary-save.js'
 import { loadIndex, loadIndexAsync, saveIndex, type LoadedIndex, type SavedIndex } from './serialize/format.js'
-import { ScoredQuery, selectTop } from './search/execute.js'
 import { FuzzyMatcher } from './search/fuzzy.js'
-import { planQuery, type PlannedClause } from './search/plan.js'
 import { PrefixLookup } from './search/prefix.js'
-import { MATCH_KIND_ORDER } from './search/weights.js'
+import { runQuery } from './search/run-query.js'
+import { StoredFieldStore } from './store/stored-fields.js'
+import { buildSynonyms } from './search/synonyms.js'
+import { WordCache } from './search/word-cache.js'
 import type {
   AddAllAsyncOptions,
+  AddAllOptions,
+  AddAllReport,
   DocumentId,
-  MatchInfo,
-  ScoreExplanation,
   SearchDocument,
   SearchHit,
   SearchIndexOptions,
@@ -34,8 +37,7 @@ import type {
   Suggestion,
 } from './types.js'
 
-/** Query clauses beyond this many are ignored (a 10,000-word query is cut, not fatal). */
-export const MAX_QUERY_CLAUSES = 64
+export { MAX_QUERY_CLAUSES } from './search/run-query.js'
 /** Deleted documents are vacuumed once they are this share of all document numbers. */
 export const AUTO_VACUUM_SHARE = 0.25
 /** ...and at least this many. */
@@ -60,6 +62,10 @@ export class SearchIndex {
   private documents!: DocumentTable
   private prefixes!: PrefixLookup
   private fuzzy!: FuzzyMatcher
+  /** Expansions and list plans of recent query words. */
+  private words!: WordCache
+  /** Cursors reused from query to query. */
+  private readonly cursors = new CursorPool()
   private readonly synonyms: ReadonlyMap<string, readonly string[]>
 
   /**
@@ -85,7 +91,7 @@ export class SearchIndex {
   /** The stored fields of a document, or undefined when the id is unknown. */
   getStoredFields(id: DocumentId): StoredFields | undefined {
     const doc = this.documents.numberOf(id)
-    return doc === undefined ? undefined : { ...this.documents.stored[doc] }
+    return doc === undefined ? undefined : this.documents.stored(doc)
   }
 
   /**
@@ -100,32 +106,44 @@ export class SearchIndex {
     this.insert(checked)
   }
 
-  /** Adds many documents; all are checked first, so a bad one leaves the index unchanged. */
-  addAll(documents: Iterable<SearchDocument>): void {
-    for (const checked of this.checkAll(documents)) this.insert(checked)
+  /**
+   * Adds many documents and reports what it did. All are checked first: by default a bad one
+   * throws and leaves the index unchanged; with `onInvalid: 'skip'` the others are added and the
+   * bad ones listed in the report (see {@link AddAllOptions}).
+   *
+   * @throws {@link BanglaSearchError} `INVALID_ARGUMENT` when `documents` is not iterable; in the
+   * default mode, the error of the first bad document (see {@link SearchIndex.add})
+   */
+  addAll(documents: Iterable<SearchDocument>, options?: AddAllOptions): AddAllReport {
+    const batch = checkBatch(documents, this.options, (id) => this.documents.has(id), resolveIntake(options))
+    for (const checked of batch.accepted) this.insert(checked)
     this.inverted.trim()
+    return batch.report.result(batch.accepted.length)
   }
 
   /**
    * Adds many documents in chunks, yielding to the event loop between them, with progress and
-   * cancellation. Documents are checked first, as in {@link SearchIndex.addAll}.
+   * cancellation. Documents are checked first and reported as in {@link SearchIndex.addAll}.
    *
    * @throws {@link BanglaSearchError} `ABORTED` when the signal fires (documents added before stay)
    */
-  async addAllAsync(documents: Iterable<SearchDocument>, options: AddAllAsyncOptions = {}): Promise<void> {
-    const checked = this.checkAll(documents)
+  async addAllAsync(documents: Iterable<SearchDocument>, options: AddAllAsyncOptions = {}): Promise<AddAllReport> {
+    const settings = resolveIntake(options)
+    const { accepted: checked, positions, report } = checkBatch(documents, this.options, (id) => this.documents.has(id), settings)
     const chunkSize = wholeNumber(options.chunkSize, 'chunkSize', DEFAULT_ASYNC_CHUNK, 1)
+    let added = 0
     for (let done = 0; done < checked.length; ) {
       throwIfAborted(options.signal, 'addAllAsync() was cancelled; the documents added before stay in the index.')
-      const chunk = checked.slice(done, done + chunkSize)
       // other code may have added documents while this one yielded: check the ids again
-      for (const one of chunk) this.refuseDuplicate(one.id)
+      const chunk = recheckChunk(checked.slice(done, done + chunkSize), positions.slice(done, done + chunkSize), (id) => this.documents.has(id), settings, report)
       for (const one of chunk) this.insert(one)
-      done += chunk.length
+      added += chunk.length
+      done = Math.min(done + chunkSize, checked.length)
       options.onProgress?.({ done, total: checked.length })
       await yieldToEventLoop()
     }
     this.inverted.trim()
+    return report.result(added)
   }
 
   /**
@@ -162,6 +180,7 @@ export class SearchIndex {
   /** Frees the memory of removed documents. Runs by itself when many have been removed. */
   vacuum(): void {
     this.inverted.vacuum()
+    this.documents.store.compact()
   }
 
   /**
@@ -183,41 +202,8 @@ export class SearchIndex {
   }
 
   private runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, options: SearchOptions | undefined): SearchHit[] {
-    const context = { index: this.inverted, prefixes: this.prefixes, fuzzy: this.fuzzy, synonyms: this.synonyms }
-    const plan = planQuery(parsed, context, resolved, MAX_QUERY_CLAUSES)
-    if (!plan.some((clause) => !clause.exclude)) return []
-    const { fields, boost, bm25 } = this.options
-    const setup = {
-      index: this.inverted,
-      fields: resolved.fields.map((field) => fields.indexOf(field)),
-      boosts: resolved.fields.map((field) => ownNumber(boost, field) * ownNumber(options?.boost, field)),
-      bm25,
-      requireAll: resolved.combineWith === 'and',
-    }
-    const { ids, stored, order } = this.documents
-    const { terms } = this.inverted.vocabulary
-    const filter = options?.filter
-    const keep = filter === undefined ? () => true : (doc: number) => filter({ ...stored[doc] }, ids[doc] as DocumentId)
-    const scored = new ScoredQuery(plan, setup)
-    let explained: ScoredQuery | undefined
-    try {
-      const top = selectTop(scored, resolved.offset + resolved.limit, keep, (doc) => order[doc] as number).slice(resolved.offset)
-      if (resolved.explain) explained = new ScoredQuery(plan, setup, new Set(top.map((hit) => hit.doc)))
-      const highlight = options?.highlight ? resolveHighlight(options.highlight) : undefined
-      const matchedTerms = highlight === undefined ? undefined : termsOfPlan(plan, terms)
-      return top.map(({ doc, score }) => {
-        const match = describeMatches(scored, plan, doc, terms, fields)
-        // spread, not Object.assign: a stored field named __proto__ must stay data
-        const hit: Record<string, unknown> = { ...stored[doc], id: ids[doc], score, match }
-        if (highlight !== undefined && matchedTerms !== undefined) Object.assign(hit, snippetOf(stored[doc], match, fields, matchedTerms, highlight))
-        if (explained !== undefined) hit['explanation'] = explain(explained, plan, doc, fields)
-        Object.defineProperty(hit, INSPECT, INSPECT_HIT)
-        return hit as SearchHit
-      })
-    } finally {
-      explained?.release()
-      scored.release()
-    }
+    const context = { index: this.inverted, documents: this.documents, options: this.options, prefixes: this.prefixes, fuzzy: this.fuzzy, synonyms: this.synonyms, cache: this.words, cursors: this.cursors }
+    return runQuery(parsed, resolved, options, context)
   }
 
   /**
@@ -240,7 +226,7 @@ export class SearchIndex {
     return this.prefixes
       .complete(last.term, limit * 4)
       .map((termId) => {
-        const term = this.inverted.vocabulary.terms[termId] as string
+        const term = this.inverted.vocabulary.terms.get(termId)
         const documentFrequency = fields.reduce((sum, field) => sum + this.inverted.documentFrequencyBound(field, termId), 0)
         return { suggestion: head + term, term, documentFrequency, score: Math.log1p(documentFrequency) }
       })
@@ -278,6 +264,51 @@ export class SearchIndex {
     return SearchIndex.fromLoaded(await loadIndexAsync(saved, checkpoint))
   }
 
+  /**
+   * The index as one byte array (saved format version 2: compact, checksummed, loaded in
+   * milliseconds; see `docs/saved-format.md`). Canonical: the same documents give the same bytes.
+   *
+   * @example
+   * ```ts
+   * const bytes = index.toBytes()
+   * const again = SearchIndex.fromBytes(bytes)
+   * again.search('পুতিন')   // the same hits as index.search('পুতিন')
+   * ```
+   */
+  toBytes(): Uint8Array {
+    return saveBinary(this.options, this.inverted, this.documents)
+  }
+
+  /**
+   * Loads an index saved with {@link SearchIndex.toBytes}. Every part is checked (checksums, then
+   * structure); the postings stay views of `bytes`, so do not change them afterwards.
+   *
+   * @throws {@link BanglaSearchError} `MALFORMED_INDEX` for damaged bytes, `UNSUPPORTED_INDEX_VERSION` for another version
+   */
+  static fromBytes(bytes: Uint8Array | ArrayBuffer): SearchIndex {
+    const steps = loadBinarySteps(bytes)
+    for (;;) {
+      const step = steps.next()
+      if (step.done) return SearchIndex.fromLoaded(step.value)
+    }
+  }
+
+  /**
+   * {@link SearchIndex.fromBytes} that yields to the event loop between its stages and can be
+   * cancelled, so a page or a server stays responsive while a large index loads.
+   *
+   * @throws {@link BanglaSearchError} `ABORTED` when the signal fires, or the errors of {@link SearchIndex.fromBytes}
+   */
+  static async fromBytesAsync(bytes: Uint8Array | ArrayBuffer, options: { readonly signal?: AbortSignal } = {}): Promise<SearchIndex> {
+    const steps = loadBinarySteps(bytes)
+    for (;;) {
+      await yieldToEventLoop()
+      throwIfAborted(options.signal, 'fromBytesAsync() was cancelled.')
+      const step = steps.next()
+      if (step.done) return SearchIndex.fromLoaded(step.value)
+    }
+  }
+
   private static fromLoaded(loaded: LoadedIndex): SearchIndex {
     const index = new SearchIndex(loaded.options)
     loaded.inverted.trim()
@@ -285,28 +316,8 @@ export class SearchIndex {
     return index
   }
 
-  private checkAll(documents: Iterable<SearchDocument>): CheckedDocument[] {
-    if (documents === null || typeof documents !== 'object' || !(Symbol.iterator in documents)) {
-      throw new BanglaSearchError('INVALID_ARGUMENT', `addAll() takes an array (or iterable) of documents, got ${describeValue(documents)}.`)
-    }
-    const seen = new Set<DocumentId>()
-    const checked: CheckedDocument[] = []
-    for (const document of documents) {
-      const one = checkDocument(document, this.options)
-      this.refuseDuplicate(one.id)
-      if (seen.has(one.id)) {
-        throw new BanglaSearchError('DUPLICATE_ID', `Id ${JSON.stringify(one.id)} appears twice in the documents given; nothing was added.`)
-      }
-      seen.add(one.id)
-      checked.push(one)
-    }
-    return checked
-  }
-
   private refuseDuplicate(id: DocumentId): void {
-    if (this.documents.has(id)) {
-      throw new BanglaSearchError('DUPLICATE_ID', `A document with id ${JSON.stringify(id)} is already in the index; call replace() to update it.`)
-    }
+    if (this.documents.has(id)) throw duplicateInIndex(id)
   }
 
   private insert(checked: CheckedDocument, order?: number): void {
@@ -315,104 +326,18 @@ export class SearchIndex {
   }
 
   /** Puts an inverted index and its documents in place (empty ones by default), with fresh lookups over them. */
-  private attach(inverted = new InvertedIndex(this.options.fields.length), documents = new DocumentTable()): void {
+  private attach(inverted = new InvertedIndex(this.options.fields.length), documents = new DocumentTable(new StoredFieldStore(this.options.storeCompression))): void {
     this.inverted = inverted
     this.documents = documents
     this.prefixes = new PrefixLookup(inverted)
     this.fuzzy = new FuzzyMatcher(inverted.vocabulary)
+    this.words = new WordCache()
   }
 
   private vacuumIfWorthIt(): void {
     const deleted = this.inverted.deletedSinceVacuum
     if (deleted >= AUTO_VACUUM_MIN && deleted >= this.inverted.documentCount * AUTO_VACUUM_SHARE) this.vacuum()
   }
-}
-
-/** How each clause matched one document, best kind first. */
-function describeMatches(scored: ScoredQuery, plan: readonly PlannedClause[], doc: number, terms: readonly string[], fields: readonly string[]): MatchInfo[] {
-  return scored
-    .matchesOf(doc)
-    .map((found) => ({
-      query: (plan[found.clause] as PlannedClause).label,
-      term: terms[found.termId] as string,
-      field: fields[found.field] as string,
-      kind: found.kind,
-    }))
-    .sort((a, b) => MATCH_KIND_ORDER.indexOf(a.kind) - MATCH_KIND_ORDER.indexOf(b.kind))
-}
-
-/** The indexed terms a plan looks for (not those it excludes), to mark in snippets. */
-function termsOfPlan(plan: readonly PlannedClause[], terms: readonly string[]): Set<string> {
-  const found = new Set<string>()
-  for (const clause of plan) {
-    if (clause.exclude) continue
-    for (const word of clause.words) for (const term of word) found.add(terms[term.termId] as string)
-  }
-  return found
-}
-
-/** A snippet from the first stored field (those that matched first) that holds a match. */
-function snippetOf(
-  stored: StoredFields | undefined,
-  match: readonly MatchInfo[],
-  fields: readonly string[],
-  terms: ReadonlySet<string>,
-  highlight: ReturnType<typeof resolveHighlight>,
-): { snippet?: string; snippetField?: string } {
-  if (stored === undefined) return {}
-  for (const field of new Set([...match.map((m) => m.field), ...fields])) {
-    const text = stored[field]
-    const snippet = typeof text === 'string' ? makeSnippet(text, terms, highlight) : undefined
-    if (snippet !== undefined) return { snippet, snippetField: field }
-  }
-  return {}
-}
-
-/** The scoring parts of one document, with the clause and field named (the numbers keep their names). */
-function explain(explained: ScoredQuery, plan: readonly PlannedClause[], doc: number, fields: readonly string[]): ScoreExplanation[] {
-  return explained.parts
-    .filter((part) => part.doc === doc)
-    .map(({ doc: _doc, clause, field, ...numbers }) => ({
-      clause: (plan[clause] as PlannedClause).label,
-      field: fields[field] as string,
-      ...numbers,
-      clauseWeight: (plan[clause] as PlannedClause).weight,
-    }))
-}
-
-/** Synonym groups keyed by every member's stems (Bengali) or lower-cased form (other scripts). */
-function buildSynonyms(groups: ReadonlyArray<readonly string[]>): Map<string, string[]> {
-  const synonyms = new Map<string, string[]>()
-  for (const group of groups) {
-    const keys = group.map((word) => synonymKeys(word))
-    keys.forEach((own, i) => {
-      const others = keys.filter((_, j) => j !== i).flat()
-      for (const key of own) synonyms.set(key, [...new Set([...(synonyms.get(key) ?? []), ...others])])
-    })
-  }
-  return synonyms
-}
-
-function synonymKeys(word: string): string[] {
-  return tokenize(word).flatMap((token) => (token.script === 'bengali' ? foldedStems(token.term) : [token.term]))
-}
-
-/** A field's factor in a boost table, 1 when absent (own properties only: a field may be named `constructor`). */
-function ownNumber(table: Readonly<Record<string, number>> | undefined, field: string): number {
-  return table !== undefined && Object.hasOwn(table, field) ? (table[field] as number) : 1
-}
-
-/** Node's `util.inspect` hook, reached through the global symbol registry (no Node import). */
-const INSPECT = Symbol.for('nodejs.util.inspect.custom')
-
-/** Gives a hit a short, readable form in the Node REPL: id, score, match kinds and snippet (not enumerable). */
-const INSPECT_HIT: PropertyDescriptor = {
-  enumerable: false,
-  value(this: SearchHit): string {
-    const kinds = this.match.map((m) => `${m.term}:${m.kind}`).join(', ')
-    const snippet = this.snippet === undefined ? '' : `\n  ${this.snippet}`
-    return `Hit ${JSON.stringify(this.id)} score ${this.score.toFixed(3)} [${kinds}]${snippet}`
-  },
 }
 
 function throwIfAborted(signal: AbortSignal | undefined, message: string): void {

@@ -4,6 +4,8 @@
  * @module
  */
 
+import type { ErrorCode } from './errors.js'
+
 /** A document id: a string or a finite number, unique within one index. */
 export type DocumentId = string | number
 
@@ -31,7 +33,7 @@ export type MatchKind = 'exact' | 'stem' | 'alias' | 'roman' | 'prefix' | 'fuzzy
 
 /** One matched word of a hit: the document's word, the field it stands in and how it matched. */
 export interface MatchInfo {
-  /** The query word (as the user typed it, normalised). */
+  /** The query word (as the user typed it, normalised); for a word of a phrase, the whole phrase. */
   readonly query: string
   /** The indexed word that matched, in its normalised form. */
   readonly term: string
@@ -49,7 +51,9 @@ export interface SearchHit {
   readonly score: number
   /**
    * How each query clause (a word or a phrase) matched: its best match in the document — the
-   * strongest kind, in the first field where it was found — ordered best kind first.
+   * strongest kind, in the first field where it was found — ordered best kind first. A phrase
+   * gives one entry per word, in the phrase's order, each with its own kind: `"উত্তর কোরিয়া"`
+   * matching `উত্তর কোরিয়ার` gives `উত্তর` (`exact`) and `কোরিয়ার` (`stem`).
    */
   readonly match: readonly MatchInfo[]
   /** The best window of text around the matches with the words marked, when `highlight` is on and the field is stored. */
@@ -112,6 +116,27 @@ export interface SearchIndexOptions {
   readonly aliases?: ReadonlyArray<readonly string[]>
   /** BM25 parameters. Default `{ k1: 1.2, b: 0.75 }`. */
   readonly bm25?: Partial<Bm25Parameters>
+  /**
+   * How stored fields are kept: long values are compressed in blocks of about `blockSize` bytes
+   * (256 to 16 MiB; default 16384) at `level` (1 fastest … 9 smallest; default 3), and a block is
+   * decompressed only when a hit shown needs it. Larger blocks compress a little better and read
+   * a little slower (see `docs/stored-fields.md`).
+   */
+  readonly storeCompression?: {
+    /** About how many bytes of text one compressed block holds, 256 to 16 MiB. Default 16384. */
+    readonly blockSize?: number
+    /** 1 (fastest) to 9 (smallest). Default 3. */
+    readonly level?: number
+  }
+  /**
+   * What to do with an indexed field in legacy Bijoy/SutonnyMJ encoding (as
+   * `detectLegacyBengali` judges it): `'reject'` (the default) refuses the document with
+   * `LEGACY_ENCODING`; `'convert'` converts the field with `convertLegacyBengali` and indexes
+   * and stores the Unicode text, so hits and snippets show readable Bengali; `'skip'` leaves
+   * the document out of `addAll` and `addAllAsync` even in their default all-or-nothing mode,
+   * listing it in the report (`add` and `replace`, which have no report, throw as for `'reject'`).
+   */
+  readonly legacy?: 'reject' | 'convert' | 'skip'
 }
 
 /** Options of one search. Every option has a default that serves a user who gives none. */
@@ -184,8 +209,58 @@ export interface AddProgress {
   readonly total: number
 }
 
+/**
+ * Options of {@link SearchIndex.addAll} (and of {@link SearchIndex.addAllAsync}).
+ *
+ * @example
+ * ```ts
+ * const report = index.addAll(documents, { onInvalid: 'skip' })
+ * report.added                  // 2
+ * report.skipped.count          // 1
+ * report.skipped.entries[0]     // { position: 1, id: 'b', code: 'LEGACY_ENCODING', message: '…' }
+ * ```
+ */
+export interface AddAllOptions {
+  /**
+   * What to do with a document that cannot be indexed (not an object, no id or a bad one, a field
+   * that is not a string, legacy Bijoy text, an id already in the index or given twice):
+   * `'throw'` (the default) throws its error and adds nothing; `'skip'` adds every other
+   * document and lists the skipped ones in the report (of ids given twice, the first is kept).
+   */
+  readonly onInvalid?: 'throw' | 'skip'
+  /** How many skipped documents the report lists one by one (the count covers them all). Default 100, at most 10,000. */
+  readonly maxReported?: number
+  /** Called for every skipped document as it is found, also beyond `maxReported` (e.g. to write them all to a file). */
+  readonly onSkipped?: (skipped: SkippedDocument) => void
+}
+
+/** One document that {@link SearchIndex.addAll} skipped. */
+export interface SkippedDocument {
+  /** Where it was in the documents given, counted from 0. */
+  readonly position: number
+  /** Its id, when it has a valid one. */
+  readonly id?: DocumentId
+  /** Why it was skipped (the code it would have thrown). */
+  readonly code: ErrorCode
+  /** What is wrong with it and what to fix. */
+  readonly message: string
+}
+
+/** What {@link SearchIndex.addAll} did: how many documents it added and which it skipped. */
+export interface AddAllReport {
+  /** Documents added. */
+  readonly added: number
+  /** Documents skipped: all of them counted, the first `maxReported` listed. */
+  readonly skipped: {
+    /** How many documents were skipped. */
+    readonly count: number
+    /** The first skipped documents, in the order given. */
+    readonly entries: readonly SkippedDocument[]
+  }
+}
+
 /** Options of {@link SearchIndex.addAllAsync}. */
-export interface AddAllAsyncOptions {
+export interface AddAllAsyncOptions extends AddAllOptions {
   /** Called after every chunk with the progress. */
   readonly onProgress?: (progress: AddProgress) => void
   /** Documents added between two yields to the event loop. Default 500. */

@@ -15,10 +15,12 @@ interface SearchIndexLike {
   addAll(docs: readonly object[]): unknown
   search(query: string, options: { limit: number; prefix?: boolean; fuzzy?: boolean }): SearchHit[]
   toJSON(): unknown
+  toBytes(): Uint8Array
 }
 interface SearchIndexClass {
   new (options: { fields: readonly string[]; idField: string }): SearchIndexLike
   fromJSON(saved: never): SearchIndexLike
+  fromBytes(bytes: Uint8Array): SearchIndexLike
 }
 
 /** Reads the document count from whichever property or method the index exposes. */
@@ -56,17 +58,23 @@ class BanglaSearchEngine implements Engine {
     return ids
   }
 
+  /** The binary format (version 2); JSON (version 1) is measured beside it as an alternate. */
   save(): SavedIndex {
-    const saved = this.index!.toJSON()
-    const text = typeof saved === 'string' ? saved : JSON.stringify(saved)
+    const index = this.index!
     const SearchIndex = this.SearchIndex
-    const asString = typeof saved === 'string'
+    const bytes = index.toBytes()
     return {
-      bytes: byteSize(text),
-      load: () => {
-        const input = (asString ? text : JSON.parse(text)) as never
-        return countOf(SearchIndex.fromJSON(input))
-      },
+      bytes: bytes.length,
+      load: () => countOf(SearchIndex.fromBytes(bytes)),
+      alternates: [
+        {
+          label: 'JSON (format 1)',
+          save: () => {
+            const text = JSON.stringify(index.toJSON())
+            return { bytes: byteSize(text), load: () => countOf(SearchIndex.fromJSON(text as never)) }
+          },
+        },
+      ],
     }
   }
 

@@ -6,6 +6,7 @@ import { fuse } from './fuse.js'
 import { lucene } from './lucene.js'
 import { lunrBangla, lunrDefaults, lunrUnicodeTrimmer } from './lunr.js'
 import { miniSearchBangla, miniSearchDefaults, miniSearchPrefixFuzzy } from './minisearch.js'
+import { openSearchLucene } from './opensearch-lucene.js'
 import { oramaBangla, oramaBengaliTokenizer, oramaDefaults } from './orama.js'
 
 export const ENGINES: readonly EngineSpec[] = [
@@ -25,4 +26,5 @@ export const ENGINES: readonly EngineSpec[] = [
   oramaBangla,
   fuse,
   lucene,
+  openSearchLucene,
 ]

@@ -92,7 +92,7 @@ class JavaProcess {
   }
 }
 
-class LuceneEngine implements Engine {
+export class LuceneEngine implements Engine {
   readonly self: SelfMeasured = { memoryNote: 'JVM heap; index on disk' }
   private java: JavaProcess | undefined
   private diskBytes = 0
@@ -104,13 +104,18 @@ class LuceneEngine implements Engine {
     return this.java
   }
 
-  async build(docs: readonly Doc[], fields: readonly Field[]): Promise<BuildCount> {
+  /** Bytes of the stored-field files of the last build (0 when nothing is stored). */
+  storedBytes = 0
+
+  async build(docs: readonly Doc[], fields: readonly Field[], storeFields: readonly Field[] = []): Promise<BuildCount> {
     const java = this.process()
     await java.send(`FIELDS\t${fields.join(',')}`)
+    await java.send(`STORE\t${storeFields.join(',')}`)
     for (const doc of docs) {
       await java.send(['DOC', escape(doc.id), ...fields.map((f) => escape(doc[f] ?? ''))].join('\t'))
     }
-    const [, count, buildMs, heapBytes, diskBytes] = await java.request('BUILD')
+    const [, count, buildMs, heapBytes, diskBytes, , storedBytes] = await java.request('BUILD')
+    this.storedBytes = Number(storedBytes)
     this.self.buildMs = Number(buildMs)
     this.self.heapBytes = Number(heapBytes)
     this.diskBytes = Number(diskBytes)

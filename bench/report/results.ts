@@ -2,6 +2,7 @@
 import type { MachineInfo } from '../machine.js'
 import type { QualityResult } from '../suites/quality.js'
 import type { ScaleResult } from '../suites/scale.js'
+import type { StoredResult } from '../suites/stored.js'
 import type { SizeResult } from '../suites/size.js'
 
 export interface EngineInfo {
@@ -33,6 +34,10 @@ export interface BenchResults {
   sets: Record<string, { title: string; docs: number; queries: number }>
   quality: QualityResult[]
   scale?: ScaleResult
+  /** The same at the paragraph scale: the blog posts split into paragraphs (bangla-search and Lucene). */
+  paragraphScale?: ScaleResult
+  /** Every field stored: saved size, load, heap and snippet searches. */
+  stored?: StoredResult
   /** Minified + gzipped size of each package's entry. */
   size?: SizeResult[]
   /** Why a suite did not run. */

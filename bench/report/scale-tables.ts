@@ -13,8 +13,15 @@ function latencyCell(stats: LatencyStats | undefined): string {
 
 const CLASSES: QueryClass[] = ['word', 'title', 'prefix', 'fuzzy']
 
-export function scaleSection(results: BenchResults): Section | undefined {
-  const scale = results.scale
+/** Which scale a table is about: the posts, or the paragraphs. */
+export type Scale = 'posts' | 'paragraphs'
+
+function scaleOf(results: BenchResults, which: Scale) {
+  return which === 'posts' ? results.scale : results.paragraphScale
+}
+
+export function scaleSection(results: BenchResults, which: Scale = 'posts'): Section | undefined {
+  const scale = scaleOf(results, which)
   if (!scale) return undefined
   const rows: string[][] = []
   const notes: string[] = []
@@ -36,7 +43,7 @@ export function scaleSection(results: BenchResults): Section | undefined {
     ])
   }
   for (const e of results.engines) {
-    const p = topPoint(results, e.id)
+    const p = topPoint(results, e.id, scale)
     if (!p) continue
     if (p.error && p.docs === 0) {
       rows.push([label(e), 'error', '', '', '', '', '', '', '', '', '', ''])
@@ -72,7 +79,7 @@ export function scaleSection(results: BenchResults): Section | undefined {
   for (const s of scale.skipped) notes.push(`Not run at scale: ${s.engine}: ${s.reason}.`)
   const last = scale.floor[scale.floor.length - 1]
   return {
-    title: `Speed and memory at ${int(last?.docs ?? scale.docs)} posts (${fmt((last?.bytes ?? scale.bytes) / MB, 0)} MB of text)`,
+    title: `Speed and memory at ${int(last?.docs ?? scale.docs)} ${which} (${fmt((last?.bytes ?? scale.bytes) / MB, 0)} MB of text)`,
     lines: renderTable(
       [
         'engine',
@@ -91,15 +98,17 @@ export function scaleSection(results: BenchResults): Section | undefined {
       rows,
     ),
     notes: [
-      `Text field only. Queries: single words (limit 10), known-item titles (multi-word, limit 100), 3-cluster prefixes (prefix mode, limit 10), misspelt words (fuzzy mode, limit 10). n = queries timed per class; n/a = the configuration has no such mode.`,
+      which === 'posts'
+        ? `Text field only. Queries: single words (limit 10), known-item titles (multi-word, limit 100), 3-cluster prefixes (prefix mode, limit 10), misspelt words (fuzzy mode, limit 10). n = queries timed per class; n/a = the configuration has no such mode.`
+        : `The blog posts split into paragraphs (each non-empty line a document, ${int(scale.docs)} in all; lines typed in legacy Bijoy left out), text field only. Queries as for the posts, titles with limit 10 (the known-item titles as multi-word queries; no known-item score: they name posts). bangla-search and Lucene only (the other engines need far more memory and time at this size).`,
       'heap MB = heapUsed + arrayBuffers after a full GC, minus the same before the build (the corpus itself is outside the figure).',
       ...notes,
     ],
   }
 }
 
-export function growthSection(results: BenchResults): Section | undefined {
-  const scale = results.scale
+export function growthSection(results: BenchResults, which: Scale = 'posts'): Section | undefined {
+  const scale = scaleOf(results, which)
   if (!scale || scale.floor.length < 2) return undefined
   const shares = scale.floor.map((f) => f.share)
   const rows: string[][] = []
@@ -130,7 +139,7 @@ export function growthSection(results: BenchResults): Section | undefined {
   }
   const pct = shares.map((s) => `${Math.round(s * 100)} %`).join(' / ')
   return {
-    title: `Growth: ${pct} of the corpus (${scale.floor.map((f) => int(f.docs)).join(' / ')} posts)`,
+    title: `Growth: ${pct} of the corpus (${scale.floor.map((f) => int(f.docs)).join(' / ')} ${which})`,
     lines: renderTable(['engine', 'build s', 'heap MB', 'saved MB', 'word p50 ms', 'title p95 ms'], rows),
     notes: [
       'Each cell lists the figures at the corpus shares in the title. Engines that can add documents to a built index (FlexSearch, MiniSearch, Orama) are grown from one share to the next and their build time is the running total; the others are rebuilt from scratch at each share. Saved size is measured at the largest share only.',
@@ -190,5 +199,85 @@ export function ratioSection(results: BenchResults): Section | undefined {
     notes: [
       `Ratios are peer ÷ ${label(ours)} at the largest corpus share (above 1× means ${label(ours)} is faster or smaller); Δ columns are ${label(ours)} minus the peer (above 0 means ${label(ours)} ranks better). Lucene's heap is the JVM's, not comparable, hence n/a. Δ KI MRR compares both on the title queries the peer ran (its n). A dash: one side has no valid figure.`,
     ],
+  }
+}
+
+/** bangla-search against Lucene at the paragraph scale: the ratios the speed issue asks for. */
+export function paragraphRatioSection(results: BenchResults): Section | undefined {
+  const scale = results.paragraphScale
+  const ours = results.engines.find((e) => e.ours)
+  if (!scale || !ours) return undefined
+  const op = topPoint(results, ours.id, scale)
+  const rows: string[][] = []
+  for (const e of results.engines) {
+    if (e.ours) continue
+    const p = topPoint(results, e.id, scale)
+    if (!p || p.docs === 0) continue
+    const lat = (pt: ScalePoint | undefined, c: QueryClass, at: 'p50' | 'p95') => (pt?.latency[c]?.error ? undefined : pt?.latency[c]?.[at])
+    rows.push([
+      label(e),
+      ratio(p.buildMs, op?.buildMs),
+      ratio(p.savedBytes, op?.savedBytes),
+      ...CLASSES.flatMap((c) => [ratio(lat(p, c, 'p50'), lat(op, c, 'p50')), ratio(lat(p, c, 'p95'), lat(op, c, 'p95'))]),
+    ])
+  }
+  if (rows.length === 0) return undefined
+  return {
+    title: `${label(ours)} against each peer at ${int(scale.docs)} paragraphs`,
+    lines: renderTable(['peer', 'build time', 'saved size', 'word p50', 'word p95', 'title p50', 'title p95', 'prefix p50', 'prefix p95', 'fuzzy p50', 'fuzzy p95'], rows),
+    notes: [`Ratios are peer ÷ ${label(ours)} (above 1× means ${label(ours)} is faster or smaller).`],
+  }
+}
+
+/** Every saved form of bangla-search's index at both scales: size, save and load time. */
+export function savedFormsSection(results: BenchResults): Section | undefined {
+  const ours = results.engines.find((e) => e.ours)
+  if (!ours) return undefined
+  const rows: string[][] = []
+  for (const [which, scale] of [['posts', results.scale], ['paragraphs', results.paragraphScale]] as const) {
+    const p = topPoint(results, ours.id, scale)
+    if (!p || p.savedBytes === undefined) continue
+    const where = `${int(p.docs)} ${which}`
+    rows.push([where, 'binary (format 2)', fmt(p.savedBytes / MB, 1), fmt((p.saveMs ?? 0) / 1000, 1), fmtMs(p.loadMs)])
+    for (const alternate of p.savedAlternates ?? []) rows.push([where, alternate.label, fmt(alternate.bytes / MB, 1), fmt(alternate.saveMs / 1000, 1), fmtMs(alternate.loadMs)])
+    const lucene = topPoint(results, 'lucene', scale)
+    if (lucene?.savedBytes !== undefined) rows.push([where, 'Lucene 8.7 index folder', fmt(lucene.savedBytes / MB, 1), '—', fmtMs(lucene.loadMs)])
+  }
+  if (rows.length === 0) return undefined
+  return {
+    title: `Saved index: ${label(ours)}'s formats beside Lucene's`,
+    lines: renderTable(['corpus', 'form', 'size MB', 'save s', 'load ms'], rows),
+    notes: ['Save: `toBytes()` / `JSON.stringify(toJSON())`; load: `fromBytes` / `fromJSON` of the text, until the loaded index reports its documents. Lucene: its index folder, and opening it.'],
+  }
+}
+
+/** Every field stored: the sizes, the bound of the stored-text issue, load, heap and snippet searches. */
+export function storedSection(results: BenchResults): Section | undefined {
+  const stored = results.stored
+  if (!stored) return undefined
+  const cell = (stats: { p50: number; p95: number } | undefined) => (stats === undefined ? '—' : `${fmtMs(stats.p50)} / ${fmtMs(stats.p95)}`)
+  const rows = stored.figures.map((f) => [
+    f.label,
+    fmt((f.savedBytes ?? 0) / MB, 1),
+    f.storedBytes === undefined ? '—' : fmt(f.storedBytes / MB, 1),
+    fmtMs(f.loadMs),
+    f.heapBytes === undefined ? '—' : fmt(f.heapBytes / MB, 0),
+    cell(f.loaded),
+    cell(f.built),
+  ])
+  if (stored.lucene) rows.push(['Lucene 8.7, fields stored', fmt(stored.lucene.diskBytes / MB, 1), fmt(stored.lucene.storedBytes / MB, 1), '—', 'n/a', '—', '—'])
+  const notes: string[] = []
+  const binary = stored.figures[0]
+  if (binary?.savedBytes !== undefined && stored.indexBytes !== undefined) {
+    const bound = stored.indexBytes + 0.3 * stored.rawBytes
+    notes.push(
+      `Bound: the index without its stored sections (${fmt(stored.indexBytes / MB, 1)} MB) plus 30 % of the raw text (${fmt((0.3 * stored.rawBytes) / MB, 1)} MB) = ${fmt(bound / MB, 1)} MB; the binary index with every field stored is ${fmt(binary.savedBytes / MB, 1)} MB (${binary.savedBytes <= bound ? 'within' : 'over'}); the stored text takes ${fmt((100 * (binary.storedBytes ?? 0)) / stored.rawBytes, 1)} % of its raw size.`,
+    )
+  }
+  notes.push('Snippet searches: the first 300 known-item titles, limit 10, `highlight: true`, each run once (the loaded index meets every block cold, as a CLI search does); p50 / p95 in ms. Heap: after loading, over a full GC, minus the same before.')
+  return {
+    title: `Stored text at ${int(stored.docs)} posts (${fmt(stored.rawBytes / MB, 0)} MB of title and text stored)`,
+    lines: renderTable(['form', 'saved MB', 'stored MB', 'load ms', 'heap MB', 'snippets, loaded', 'snippets, built'], rows),
+    notes,
   }
 }

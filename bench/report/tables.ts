@@ -38,8 +38,8 @@ function qualityCell(r: QualityResult | undefined, key: 'ndcg10' | 'mrr10' | 're
 }
 
 /** The largest-scale point of an engine (the one with the most documents). */
-export function topPoint(results: BenchResults, engine: string): ScalePoint | undefined {
-  const points = results.scale?.points.filter((p) => p.engine === engine) ?? []
+export function topPoint(results: BenchResults, engine: string, scale = results.scale): ScalePoint | undefined {
+  const points = scale?.points.filter((p) => p.engine === engine) ?? []
   return points.reduce<ScalePoint | undefined>((best, p) => (!best || p.docs > best.docs ? p : best), undefined)
 }
 

@@ -15,10 +15,17 @@ import type { ChildPlan, QueryClass, ScalePoint } from './scale-types.js'
 
 const plan = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as ChildPlan
 
-const LIMITS: Record<QueryClass, number> = { word: 10, title: 100, prefix: 10, fuzzy: 10 }
+const LIMITS: Record<QueryClass, number> = { word: 10, title: plan.titleLimit, prefix: 10, fuzzy: 10 }
 const MODES: Record<QueryClass, Mode> = { word: 'plain', title: 'plain', prefix: 'prefix', fuzzy: 'fuzzy' }
 /** Share of queries that must return hits (see docs/benchmarks.md, "checks"). */
 const MIN_HIT_SHARE: Record<QueryClass, number> = { word: 0.95, title: 0.5, prefix: 0.95, fuzzy: 0.5 }
+
+/** The paragraph shape needs the legacy-text detector, taken from the built library (as users get it). */
+const legacy = plan.shape === 'paragraphs' ? ((await import('bangla-search' as string)) as { detectLegacyBengali(text: string): { legacy: boolean } }) : undefined
+
+function corpusShape(shape: ChildPlan['shape']): { shape: ChildPlan['shape']; isLegacy?: (text: string) => boolean } {
+  return legacy === undefined ? { shape } : { shape, isLegacy: (text) => legacy.detectLegacyBengali(text).legacy }
+}
 
 function log(line: string): void {
   console.log(`    ${line}`)
@@ -64,7 +71,7 @@ async function queryAll(engine: Engine, spec: EngineSpec, point: ScalePoint, sca
     try {
       const run = await timeClass(engine, spec, cls, budget)
       point.latency[cls] = run.stats
-      if (cls === 'title') {
+      if (cls === 'title' && plan.knownItem) {
         // Known-item quality over the queries run whose post is in this slice.
         const judged: Array<{ relevant: Set<string>; ids: string[] }> = []
         run.results.forEach((ids, i) => {
@@ -117,7 +124,7 @@ async function warmUp(base: LoadedEngine, derived: readonly LoadedEngine[]): Pro
 
 async function main(): Promise<ScalePoint[]> {
   const maxDocs = Math.max(...plan.docCounts)
-  docs = await readCorpus(plan.corpusPath, { limit: maxDocs })
+  docs = await readCorpus(plan.corpusPath, { limit: maxDocs, ...corpusShape(plan.shape) })
   const prefixBytes = [0]
   for (const d of docs) {
     let b = 0
@@ -219,6 +226,18 @@ async function main(): Promise<ScalePoint[]> {
             log(
               `${spec.id} saved ${(saved.bytes / 2 ** 20).toFixed(1)} MB in ${(point.saveMs / 1000).toFixed(1)} s, loaded in ${(point.loadMs / 1000).toFixed(1)} s`,
             )
+            for (const alternate of saved.alternates ?? []) {
+              collectGarbage()
+              const altStart = performance.now()
+              const other = alternate.save()
+              const saveMs = since(altStart)
+              collectGarbage()
+              const altLoad = performance.now()
+              checkCount(other.load(), docs.slice(0, count), plan.fields, 'load')
+              const loadMs = since(altLoad)
+              ;(point.savedAlternates ??= []).push({ label: alternate.label, bytes: other.bytes, saveMs, loadMs })
+              log(`${spec.id} saved as ${alternate.label} ${(other.bytes / 2 ** 20).toFixed(1)} MB in ${(saveMs / 1000).toFixed(1)} s, loaded in ${(loadMs / 1000).toFixed(1)} s`)
+            }
           } catch (err) {
             point.saveError = /Invalid string length/.test(errorText(err))
               ? "the serialised index is longer than V8's maximum string length (2^29 - 24 characters)"

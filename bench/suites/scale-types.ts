@@ -10,6 +10,12 @@ export const QUERY_CLASSES: readonly QueryClass[] = ['word', 'title', 'prefix', 
 /** What a child process is asked to do (written to a temporary JSON file). */
 export interface ChildPlan {
   corpusPath: string
+  /** Posts, or their paragraphs as documents (see corpus.ts). */
+  shape: 'posts' | 'paragraphs'
+  /** Results asked for per title query (100 for posts, 10 for paragraphs). */
+  titleLimit: number
+  /** Score the title queries as known-item searches (posts only: the targets are posts). */
+  knownItem: boolean
   fields: Field[]
   /** Corpus shares and the document counts they stand for, ascending. */
   shares: number[]
@@ -47,6 +53,8 @@ export interface ScalePoint {
   savedBytes?: number
   saveMs?: number
   loadMs?: number
+  /** Other saved forms of the same index (bangla-search: JSON version 1 beside the binary format). */
+  savedAlternates?: Array<{ label: string; bytes: number; saveMs: number; loadMs: number }>
   saveError?: string
   latency: Partial<Record<QueryClass, LatencyStats>>
   /** Known-item quality over the title queries whose post is in this slice. */

@@ -21,6 +21,12 @@ const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'scale-child.ts')
 
 export interface ScaleSettings {
   corpusPath: string
+  /** Posts, or their paragraphs as documents (default posts). */
+  shape?: 'posts' | 'paragraphs'
+  /** Results per title query (default 100). */
+  titleLimit?: number
+  /** Only these engine ids (default every loaded one). */
+  engineIds?: readonly string[]
   /** Read at most this many posts (quick mode). */
   maxDocs?: number
   shares: number[]
@@ -102,6 +108,12 @@ function runChild(plan: ChildPlan, timeoutMs: number): Promise<{ points?: ScaleP
   })
 }
 
+/** The legacy-text detector of the built library (the paragraph shape leaves Bijoy lines out). */
+async function legacyDetector(): Promise<(text: string) => boolean> {
+  const library = (await import('bangla-search' as string)) as { detectLegacyBengali(text: string): { legacy: boolean } }
+  return (text) => library.detectLegacyBengali(text).legacy
+}
+
 export async function runScale(
   engines: readonly LoadedEngine[],
   knownItem: QualitySet | undefined,
@@ -109,12 +121,14 @@ export async function runScale(
   measured?: FloorResult,
   log: (line: string) => void = console.log,
 ): Promise<ScaleResult> {
-  const floor = measured ?? (await measureFloor(settings.corpusPath, FIELDS, settings.maxDocs))
+  const shape = settings.shape ?? 'posts'
+  const corpusOptions = shape === 'posts' ? {} : { shape, isLegacy: await legacyDetector() }
+  const floor = measured ?? (await measureFloor(settings.corpusPath, FIELDS, settings.maxDocs, 100, corpusOptions))
   const docCounts = settings.shares.map((s) => Math.max(1, Math.round(floor.docs * s)))
   log(
-    `  floor: ${floor.docs} posts, ${(floor.bytes / 2 ** 20).toFixed(1)} MB, ${(floor.words / 1e6).toFixed(2)} M words in ${(floor.ms / 1000).toFixed(1)} s`,
+    `  floor: ${floor.docs} ${shape}, ${(floor.bytes / 2 ** 20).toFixed(1)} MB, ${(floor.words / 1e6).toFixed(2)} M words in ${(floor.ms / 1000).toFixed(1)} s`,
   )
-  const sample = await readCorpus(settings.corpusPath, { limit: docCounts[0]! })
+  const sample = await readCorpus(settings.corpusPath, { limit: docCounts[0]!, ...corpusOptions })
   const queries = makeScaleQueries(sample, knownItem?.queries ?? [], settings.counts)
   sample.length = 0
   const result: ScaleResult = {
@@ -137,6 +151,7 @@ export async function runScale(
   )
   const families: LoadedEngine[][] = []
   for (const e of engines) {
+    if (settings.engineIds !== undefined && !settings.engineIds.includes(e.spec.id)) continue
     if (!e.factory) {
       result.skipped.push({ engine: e.spec.id, reason: `not loaded: ${e.error}` })
     } else if (e.spec.skipScale) {
@@ -154,10 +169,13 @@ export async function runScale(
       const outcome = await runChild(
         {
           corpusPath: settings.corpusPath,
+          shape,
+          titleLimit: settings.titleLimit ?? 100,
+          knownItem: shape === 'posts',
           fields: FIELDS,
           shares: settings.shares,
           docCounts,
-          run: family[0]!.spec.scaleEndsOnly && docCounts.length > 2 ? [0, docCounts.length - 1] : docCounts.map((_, i) => i),
+          run: family[0]!.spec.scaleEndsOnly && docCounts.length > 2 && shape === 'posts' ? [0, docCounts.length - 1] : docCounts.map((_, i) => i),
           engineIds: ids,
           queries,
           budgetMs: settings.budgetMs,

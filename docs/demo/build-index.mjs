@@ -1,7 +1,7 @@
 /**
- * Builds the demo's saved index, docs/demo/index.json, from the bundled seed corpus with the
+ * Builds the demo's saved index, docs/demo/index.bin, from the bundled seed corpus with the
  * built library (dist/). This is the "build time" half of a serverless search page: the page
- * itself only fetches the JSON and calls SearchIndex.fromJSON.
+ * itself only fetches the bytes and calls SearchIndex.fromBytes.
  *
  * Run: `npm run build && node docs/demo/build-index.mjs` (serve.mjs runs it when needed).
  */
@@ -13,7 +13,7 @@ import { loadCorpus } from '../../dist/node.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const CORPUS = `${ROOT}corpus/seeds`
-export const INDEX_PATH = fileURLToPath(new URL('index.json', import.meta.url))
+export const INDEX_PATH = fileURLToPath(new URL('index.bin', import.meta.url))
 
 /** The demo's index options: titles weigh double; both fields are stored for titles and snippets. */
 const OPTIONS = { fields: ['title', 'text'], storeFields: ['title', 'text'], boost: { title: 2 } }
@@ -22,17 +22,17 @@ const OPTIONS = { fields: ['title', 'text'], storeFields: ['title', 'text'], boo
  * Indexes the seed corpus and writes the saved index to `out` (through a temporary file and a
  * rename, so a page or test never reads a half-written file).
  *
- * @returns the number of documents and the size of the JSON in bytes
+ * @returns the number of documents and the size of the saved index in bytes
  */
 export async function buildDemoIndex(out = INDEX_PATH) {
   const documents = await loadCorpus(CORPUS)
   const index = new SearchIndex(OPTIONS)
   index.addAll(documents)
-  const json = JSON.stringify(index.toJSON())
+  const bytes = index.toBytes()
   const temporary = `${out}.${process.pid}.tmp`
-  await writeFile(temporary, json)
+  await writeFile(temporary, bytes)
   await rename(temporary, out)
-  return { documents: index.size, bytes: Buffer.byteLength(json) }
+  return { documents: index.size, bytes: bytes.length }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,5 +1,5 @@
 /**
- * The web demo: fetch the saved index, load it with SearchIndex.fromJSON, search as the user
+ * The web demo: fetch the saved index, load it with SearchIndex.fromBytes, search as the user
  * types. The last word is searched as a prefix (`word*` in the query syntax) unless the query
  * ends with a space, so results appear before a word is finished.
  */
@@ -24,12 +24,12 @@ function toLiveQuery(text) {
   return quotes % 2 === 1 ? trimmed : `${trimmed}*`
 }
 
-/** Fetches and loads the saved index; `loadMs` covers the download, JSON parse and fromJSON. */
+/** Fetches and loads the saved index; `loadMs` covers the download and fromBytes. */
 async function loadIndex() {
   const started = performance.now()
-  const response = await fetch('index.json')
-  if (!response.ok) throw new Error(`index.json: HTTP ${response.status} (run node docs/demo/build-index.mjs)`)
-  const index = SearchIndex.fromJSON(await response.json())
+  const response = await fetch('index.bin')
+  if (!response.ok) throw new Error(`index.bin: HTTP ${response.status} (run node docs/demo/build-index.mjs)`)
+  const index = SearchIndex.fromBytes(await response.arrayBuffer())
   return { index, loadMs: performance.now() - started }
 }
 

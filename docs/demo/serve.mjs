@@ -1,10 +1,10 @@
 /**
  * A tiny static server for the web demo, for localhost only. It serves:
- *   /                           docs/demo (index.html, demo.js, demo.css, index.json)
+ *   /                           docs/demo (index.html, demo.js, demo.css, index.bin)
  *   /dist/…                     the built library
  *   /fonts/…                    @fontsource/noto-sans-bengali (CSS and font files; no CDN)
  *   /vendor/unicode-segmenter/… the library's one dependency, mapped by the page's import map
- * and builds docs/demo/index.json first when it is missing or older than dist/index.js.
+ * and builds docs/demo/index.bin first when it is missing or older than dist/index.js.
  *
  * Run: `npm run demo:web`, or `PORT=3000 node docs/demo/serve.mjs` (PORT=0 picks a free port;
  * the address is printed as `bangla-search demo: http://127.0.0.1:<port>/`).
@@ -20,7 +20,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const HOST = '127.0.0.1'
 const DEFAULT_PORT = 8080
 const DIST_ENTRY = join(ROOT, 'dist/index.js')
-const INDEX_JSON = fileURLToPath(new URL('index.json', import.meta.url))
+const INDEX_FILE = fileURLToPath(new URL('index.bin', import.meta.url))
 
 /** URL prefix → folder, most specific first. */
 const MOUNTS = [
@@ -36,6 +36,7 @@ const TYPES = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.bin': 'application/octet-stream',
   '.map': 'application/json; charset=utf-8',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
@@ -76,11 +77,11 @@ async function ensureIndex() {
     console.error('dist/index.js is missing: run `npm run build` first (or `npm run demo:web`, which builds).')
     process.exit(1)
   }
-  const saved = await stat(INDEX_JSON).catch(() => undefined)
+  const saved = await stat(INDEX_FILE).catch(() => undefined)
   if (saved !== undefined && saved.mtimeMs >= dist.mtimeMs) return
   const { buildDemoIndex } = await import('./build-index.mjs')
-  const { documents, bytes } = await buildDemoIndex(INDEX_JSON)
-  console.log(`built docs/demo/index.json: ${documents} documents, ${(bytes / 1024).toFixed(1)} KB`)
+  const { documents, bytes } = await buildDemoIndex(INDEX_FILE)
+  console.log(`built docs/demo/index.bin: ${documents} documents, ${(bytes / 1024).toFixed(1)} KB`)
 }
 
 function readPort() {

@@ -22,6 +22,7 @@
  */
 
 import { BanglaSearchError, describeValue } from '../errors.js'
+import { BIJOY_BIGRAMS } from './data/bijoy-bigrams.js'
 
 /** At least this share of the words must look like Bijoy... */
 export const LEGACY_WORD_SHARE = 0.2
@@ -130,19 +131,111 @@ const enum WordKind {
   Bijoy,
 }
 
-/** Reads one word `text[start, end)`: is it made of letters, and does it carry a Bijoy signature? */
+/**
+ * Reads one word `text[start, end)`: is it made of letters, and does it carry a Bijoy signature?
+ * A word of marker characters alone (a separator line such as `××××××`) has no Bijoy letter and
+ * is never evidence.
+ */
 function wordKind(text: string, start: number, end: number): WordKind {
   let hasLetter = false
+  let hasBijoyLetter = false
   let signature = false
-  for (let i = start; i < end && !signature; i++) {
+  for (let i = start; i < end && !(signature && hasBijoyLetter); i++) {
     const code = text.charCodeAt(i)
     if (isAsciiLetter(code) || isMarker(code)) hasLetter = true
-    signature = markerInPlace(text, i, code, start, end) || consonantWithAaKar(text, i, code, end)
+    if (isBijoyLetter(code)) hasBijoyLetter = true
+    signature ||= markerInPlace(text, i, code, start, end) || consonantWithAaKar(text, i, code, end)
   }
   if (!hasLetter) return WordKind.NoLetter
+  if (!hasBijoyLetter) return WordKind.Plain
   return signature || BIJOY_WORDS.has(trimmedWord(text, start, end)) ? WordKind.Bijoy : WordKind.Plain
 }
 
+/**
+ * How the converter should read one word of a legacy text (no spaces inside): `'bijoy'` when it
+ * carries a Bijoy signature (the same test as {@link detectLegacyBengali}) or any Bijoy marker
+ * character, `'ascii'` when it is plainly not Bijoy (a URL, an e-mail address, a number, a word
+ * holding Unicode Bengali or other non-Bijoy characters), and `'plain'` for ASCII letters that
+ * could be either (`bvg` is নাম, `Black` is English): the converter decides those from
+ * {@link looksEnglish} and the words around them.
+ *
+ * @example
+ * ```ts
+ * bijoyWordKind('wZwb')                 // 'bijoy' (তিনি)
+ * bijoyWordKind('https://example.com')  // 'ascii'
+ * bijoyWordKind('2024')                 // 'ascii'
+ * bijoyWordKind('bvg')                  // 'plain'
+ * ```
+ * @internal
+ */
+export function bijoyWordKind(word: string): 'bijoy' | 'ascii' | 'plain' {
+  let hasMarker = false
+  let hasLetter = false
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    if (isMarker(code)) hasMarker = true
+    else if (isAsciiLetter(code) || BIJOY_SYMBOLS.has(code)) hasLetter = true
+    else if (code >= 0x80) return 'ascii'
+  }
+  if (hasMarker || (!hasLetter && word.includes('|'))) return 'bijoy' // a lone `|` is a danda
+  if (!hasLetter || URL_LIKE.test(word)) return 'ascii' // numbers, punctuation, addresses
+  return wordKind(word, 0, word.length) === WordKind.Bijoy ? 'bijoy' : 'plain'
+}
+
+/** URLs, e-mail addresses, domain and file names: a `://`, an `@`, or a `.` between letters. */
+const URL_LIKE = /:\/\/|^www\.|[A-Za-z0-9]@[A-Za-z0-9]|[A-Za-z0-9]\.[A-Za-z]{2}/u
+
+/**
+ * Windows-1252 and Latin-1 characters that Bijoy uses as letters or signs but that
+ * {@link isMarker} does not count as evidence (they are also typography: dashes, quotes, `…`, or
+ * letters of European languages).
+ */
+const BIJOY_SYMBOLS: ReadonlySet<number> = new Set([
+  0x2020, 0x2030, 0x0160, 0x2039, 0x0152, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
+  0x0153, 0x0178, 0x0192, 0x201a, 0x201e, 0x2026, ...Array.from({ length: 0xff - 0xa1 + 1 }, (_, i) => 0xa1 + i),
+])
+
+/** The letters of the pair table {@link BIJOY_BIGRAMS}: word start, word end, a–z. @internal */
+export const BIGRAM_ALPHABET = '^$abcdefghijklmnopqrstuvwxyz'
+
+/**
+ * How much more a word of ASCII letters looks like Bijoy than English: the sum over its letter
+ * pairs (with its start and end) of the log-ratios in the table. Above 0 reads as Bijoy.
+ * @internal
+ */
+export function bigramScore(word: string, table: string = BIJOY_BIGRAMS): number {
+  const padded = `^${word.toLowerCase()}$`
+  let score = 0
+  for (let i = 0; i + 1 < padded.length; i++) {
+    const row = BIGRAM_ALPHABET.indexOf(padded.charAt(i))
+    const column = BIGRAM_ALPHABET.indexOf(padded.charAt(i + 1))
+    if (row >= 0 && column >= 0) score += table.charCodeAt(row * BIGRAM_ALPHABET.length + column) - 0x34 // '4' is 0
+  }
+  return score
+}
+
+/**
+ * Does a word of ASCII letters read as English (or another Latin-script language) rather than as
+ * Bijoy? Bijoy spells Bengali with letters in patterns English does not use: capitals inside a
+ * word (`eQi` বছর, `AZGe` অতএব), and letter pairs such as `vb`, `gv`, `wk` (া…, ম া, ি শ). The
+ * pairs are weighed by a table measured on the blog corpus (`data/bijoy-bigrams.ts`); on held-out
+ * words about 4 % of each side is misread, nearly all of them words of one to three letters,
+ * which the converter settles by their neighbours.
+ *
+ * @example
+ * ```ts
+ * looksEnglish('Francolinus')   // true
+ * looksEnglish('mevi')          // false (সবার)
+ * looksEnglish('eQi')           // false (বছর)
+ * ```
+ * @internal
+ */
+export function looksEnglish(word: string): boolean {
+  if (!/^[A-Za-z]+$/u.test(word)) return false
+  // English words are lower case, Capitalised or ALL CAPS; Bijoy mixes (`AZGe` অতএব, `eQi` বছর)
+  const shaped = word === word.toLowerCase() || word === word.toUpperCase() || !/[A-Z]/u.test(word.slice(1))
+  return shaped && bigramScore(word) <= 0
+}
 /** Is the marker at `i` where Bijoy puts it: `‡` before a letter, `¨` after one, a conjunct glyph between two? */
 function markerInPlace(text: string, i: number, code: number, start: number, end: number): boolean {
   const before = i > start ? text.charCodeAt(i - 1) : -1

@@ -14,6 +14,7 @@
  */
 
 import { graphemeSegments } from 'unicode-segmenter/grapheme'
+import { coveredText, forEachClusterStart } from './clusters.js'
 import { BanglaSearchError, describeValue } from '../errors.js'
 import { isBengaliDigit } from './data/bengali-letters.js'
 import { normalize } from './normalize.js'
@@ -122,11 +123,36 @@ export function wordTerm(rawWord: string, script: TokenScript): string {
  * @internal
  */
 export function forEachWord(text: string, onWord: WordCallback): void {
+  if (coveredText(text)) forEachWordFast(text, new WordSegmenter(text, onWord))
+  else forEachWordBySegmenter(text, onWord)
+}
+
+/** {@link forEachWord} on clusters from unicode-segmenter, for any text (the fast path's reference). @internal */
+export function forEachWordBySegmenter(text: string, onWord: WordCallback): void {
   const segmenter = new WordSegmenter(text, onWord)
   for (const cluster of graphemeSegments(text)) {
     segmenter.push(cluster.index, cluster.index + cluster.segment.length, classify(cluster._hd))
     if (segmenter.stopped) return
   }
+  segmenter.finish()
+}
+
+/**
+ * {@link forEachWord} over text of common characters: clusters from the allocation-free cutter,
+ * and runs of clusters of one word class (or separators) pushed as one (the state machine treats
+ * them the same as one by one).
+ */
+function forEachWordFast(text: string, segmenter: WordSegmenter): void {
+  let runStart = -1
+  let runClass = ClusterClass.Separator
+  forEachClusterStart(text, (start) => {
+    const cls = classify(text.charCodeAt(start))
+    if (runStart >= 0 && cls === runClass && (isWordClass(cls) || cls === ClusterClass.Separator)) return
+    if (runStart >= 0 && !segmenter.stopped) segmenter.push(runStart, start, runClass)
+    runStart = start
+    runClass = cls
+  })
+  if (runStart >= 0 && !segmenter.stopped) segmenter.push(runStart, text.length, runClass)
   segmenter.finish()
 }
 

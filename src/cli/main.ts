@@ -1,12 +1,12 @@
 /**
  * The `bangla-search` command line: picks the command and maps failures to exit codes
- * (0 ok, 1 runtime error, 2 usage error). No logic of its own; each command is a thin file over
+ * (0 ok, 1 runtime error, 2 usage error; `index` also returns 3 when it skipped records). No logic of its own; each command is a thin file over
  * the public API in `commands/`.
  *
  * @example
  * ```sh
- * bangla-search index corpus/seeds -o index.json
- * bangla-search search index.json ভ্লাদিভোস্টক
+ * bangla-search index corpus/seeds -o seeds.idx
+ * bangla-search search seeds.idx ভ্লাদিভোস্টক
  * bangla-search analyze "পুতিনের সফর"
  * ```
  *
@@ -40,12 +40,16 @@ Options:
   -v, --version  show the version
 
 Examples:
-  bangla-search index corpus/seeds -o index.json
-  bangla-search search index.json ভ্লাদিভোস্টক
+  bangla-search index corpus/seeds -o seeds.idx
+  bangla-search search seeds.idx ভ্লাদিভোস্টক
   bangla-search search corpus/seeds vladivostok --json
   bangla-search analyze "পুতিনের সঙ্গে বৈঠক"
 
-Exit codes: 0 ok (also when nothing is found), 1 error (e.g. an unreadable file), 2 wrong usage.`
+Exit codes: 0 ok (also when nothing is found), 1 error (e.g. an unreadable file), 2 wrong usage,
+3 index written but some records skipped (see bangla-search index --help).
+
+In a clone of the repository or a project that installed the package, run it as
+npx bangla-search <command> ….`
 
 /**
  * Runs the command line and returns the exit code.

@@ -7,13 +7,14 @@
 
 import { open, stat } from 'node:fs/promises'
 import type { SearchIndex } from 'bangla-search'
-import { indexCorpus, loadIndexFile, type IndexCorpusOptions } from 'bangla-search/node'
+import { indexCorpus, loadIndex, type IndexCorpusOptions } from 'bangla-search/node'
 
 /** Bytes looked at to tell a `.json` corpus (an array) from a saved index (an object). */
 const PEEK_BYTES = 256
 
 /**
- * Opens a saved index, or indexes a corpus. A `.json` file starting with `[` is a corpus.
+ * Opens a saved index (binary or JSON, told apart by content), or indexes a corpus. A `.json`
+ * file starting with `[` is a corpus.
  *
  * @example
  * ```ts
@@ -23,12 +24,12 @@ const PEEK_BYTES = 256
  * @throws BanglaSearchError `INVALID_ARGUMENT` for a missing or unreadable path, `MALFORMED_INDEX` for a damaged index
  */
 export async function openSource(path: string, options: IndexCorpusOptions): Promise<SearchIndex> {
-  return (await isCorpus(path)) ? indexCorpus(path, options) : loadIndexFile(path)
+  return (await isCorpus(path)) ? indexCorpus(path, options) : loadIndex(path)
 }
 
 async function isCorpus(path: string): Promise<boolean> {
   const info = await stat(path).catch(() => undefined)
-  if (info === undefined) return false // loadIndexFile reports the missing path
+  if (info === undefined) return false // loadIndex reports the missing path
   if (info.isDirectory()) return true
   const lower = path.toLowerCase()
   if (['.jsonl', '.jsonl.gz', '.ndjson', '.txt'].some((ext) => lower.endsWith(ext))) return true

@@ -50,7 +50,8 @@ export function resolveHighlight(options: boolean | HighlightOptions | undefined
 export const MAX_SNIPPET_HITS = 32
 
 /**
- * Cuts the best window of `text` and marks the words whose canonical term is in `terms`.
+ * Cuts the best window of `text` and marks the words whose canonical term is in `terms` (a set,
+ * or any object whose `has` says which terms to mark).
  * Returns undefined when no word of the text matches.
  *
  * @example
@@ -59,7 +60,7 @@ export const MAX_SNIPPET_HITS = 32
  * // 'রুশ প্রেসিডেন্ট <mark>পুতিনের</mark> সঙ্গে বৈঠক'
  * ```
  */
-export function makeSnippet(text: string, terms: ReadonlySet<string>, options: ResolvedHighlight): string | undefined {
+export function makeSnippet(text: string, terms: Pick<ReadonlySet<string>, 'has'>, options: ResolvedHighlight): string | undefined {
   const { words, complete } = wordsAroundHits(text, terms, options.length)
   const hits = words.filter((word) => word.hit)
   if (hits.length === 0) return undefined
@@ -90,7 +91,7 @@ interface SnippetWord {
  * The words of the text up to a window's length past the {@link MAX_SNIPPET_HITS}th hit, with
  * the hits marked, and whether they are all of its words. Each distinct raw word is normalised once.
  */
-function wordsAroundHits(text: string, terms: ReadonlySet<string>, length: number): { words: SnippetWord[]; complete: boolean } {
+function wordsAroundHits(text: string, terms: Pick<ReadonlySet<string>, 'has'>, length: number): { words: SnippetWord[]; complete: boolean } {
   const words: SnippetWord[] = []
   const termOf = new Map<string, string>()
   let hits = 0

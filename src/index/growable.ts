@@ -36,6 +36,12 @@ export class GrowableInt32 {
     this.data[index] = value
   }
 
+  /** Replaces the contents with a copy of `values`. */
+  load(values: Int32Array): void {
+    this.data = values.slice()
+    this.length = values.length
+  }
+
   /** Gives back unused capacity (after a bulk load); later pushes grow it again. */
   trim(): void {
     if (this.data.length > this.length + 16) this.data = this.data.slice(0, this.length)

@@ -5,9 +5,9 @@
  * @module
  */
 
-import { SearchIndex, type SearchIndexOptions } from 'bangla-search'
-import { loadCorpus, TEXT_FILE_FIELDS } from './load-corpus.js'
-import type { CorpusDocument } from './records.js'
+import { SearchIndex, type AddAllAsyncOptions, type SearchIndexOptions } from 'bangla-search'
+import { readCorpus, TEXT_FILE_FIELDS } from './load-corpus.js'
+import type { CorpusDocument, SkippedRecord } from './records.js'
 
 /** How far {@link indexCorpus} has got: first reading the files, then indexing the documents. */
 export interface IndexProgress {
@@ -23,12 +23,19 @@ export interface IndexProgress {
   readonly totalBytes: number
 }
 
-/** Options of {@link indexCorpus}: the index options (all optional here) and progress. */
+/** Options of {@link indexCorpus}: the index options (all optional here), progress, and what to do with bad records. */
 export interface IndexCorpusOptions extends Partial<SearchIndexOptions> {
   /** Called while reading and while indexing. */
   readonly onProgress?: (progress: IndexProgress) => void
   /** Cancels the indexing (`ABORTED`). */
   readonly signal?: AbortSignal
+  /**
+   * `'throw'` (the default): a bad record (see `loadCorpus`) or a document the index refuses
+   * (e.g. `LEGACY_ENCODING`) stops everything; `'skip'`: it is left out and passed to `onSkipped`.
+   */
+  readonly onInvalid?: 'throw' | 'skip'
+  /** Called for every record left out, as it is found: under `onInvalid: 'skip'`, or `legacy: 'skip'`. */
+  readonly onSkipped?: (record: SkippedRecord) => void
 }
 
 /**
@@ -40,30 +47,38 @@ export interface IndexCorpusOptions extends Partial<SearchIndexOptions> {
  * ```ts
  * const { indexCorpus } = require('bangla-search/node')
  * const index = await indexCorpus('corpus/seeds')
- * index.search('ভ্লাদিভোস্টক')[0].title   // 'রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিনের সঙ্গে …'
+ * index.search('ভ্লাদিভোস্টক')[0].title   // 'গোপনে রাশিয়ায় যাচ্ছেন কিম, যে বার্তা দিলো ওয়াশিংটন'
  * ```
  * @throws `BanglaSearchError` the errors of {@link loadCorpus} and of `SearchIndex`
  */
 export async function indexCorpus(path: string, options: IndexCorpusOptions = {}): Promise<SearchIndex> {
-  const { onProgress, signal, ...given } = options
+  const { onProgress, signal, onInvalid, onSkipped, ...given } = options
   const fields = given.fields ?? TEXT_FILE_FIELDS
   const indexOptions: SearchIndexOptions = { ...given, fields, storeFields: given.storeFields ?? fields }
   const index = new SearchIndex(indexOptions)
-  const documents = await loadCorpus(path, {
+  const { documents, where } = await readCorpus(path, {
     fields,
     ...(given.idField === undefined ? {} : { idField: given.idField }),
+    ...(onInvalid === undefined ? {} : { onInvalid }),
+    ...(onSkipped === undefined ? {} : { onSkipped }),
     ...(onProgress === undefined
       ? {}
       : { onProgress: (p) => onProgress({ phase: 'read', documents: p.documents, totalDocuments: p.documents, bytes: p.bytesRead, totalBytes: p.bytesTotal }) }),
   })
+  const intake: AddAllAsyncOptions = {
+    ...(signal === undefined ? {} : { signal }),
+    ...(onInvalid === undefined ? {} : { onInvalid }),
+    maxReported: 0, // every skipped document goes to onSkipped instead
+    onSkipped: ({ position, id, code, message }) => onSkipped?.({ where: where(position), ...(id === undefined ? {} : { id }), code, message, record: documents[position] }),
+  }
   if (onProgress === undefined) {
-    await index.addAllAsync(documents, signal === undefined ? {} : { signal })
+    await index.addAllAsync(documents, intake)
     return index
   }
   const cumulative = cumulativeBytes(documents, fields)
   const totalBytes = cumulative[documents.length] ?? 0
   await index.addAllAsync(documents, {
-    ...(signal === undefined ? {} : { signal }),
+    ...intake,
     onProgress: ({ done, total }) => onProgress({ phase: 'index', documents: done, totalDocuments: total, bytes: cumulative[done] ?? 0, totalBytes }),
   })
   return index

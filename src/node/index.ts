@@ -6,13 +6,13 @@
  * ```ts
  * const { indexCorpus } = require('bangla-search/node')
  * const index = await indexCorpus('corpus/seeds')
- * index.search('ভ্লাদিভোস্টক')[0].id   // '000_ec15b545c941e6ec'
+ * index.search('ভ্লাদিভোস্টক')[0].id   // '004_6e08107ec4b0f46b'
  * ```
  *
  * @packageDocumentation
  */
 
 export { loadCorpus, TEXT_FILE_FIELDS, type LoadCorpusOptions, type LoadProgress } from './load-corpus.js'
-export type { CorpusDocument } from './records.js'
+export type { CorpusDocument, SkippedRecord } from './records.js'
 export { indexCorpus, type IndexCorpusOptions, type IndexProgress } from './index-corpus.js'
-export { loadIndexFile, saveIndexFile, type SavedIndexFile } from './index-file.js'
+export { loadIndex, loadIndexFile, saveIndex, saveIndexFile, type SaveIndexOptions, type SavedIndexFile } from './index-file.js'

@@ -50,7 +50,11 @@ export async function readJsonLines(path: string, checker: RecordChecker, progre
       lineNumber++
       const text = lineNumber === 1 ? stripBom(line) : line
       if (text.trim().length === 0) continue
-      documents.push(checker.check(parseLine(text, path, lineNumber), `line ${lineNumber}`))
+      const where = `line ${lineNumber}`
+      const parsed = parseLine(text)
+      const document = parsed.ok ? checker.check(parsed.value, where, lineNumber) : checker.skip(where, 'INVALID_DOCUMENT', parsed.message, text)
+      if (document === undefined) continue
+      documents.push(document)
       if (documents.length % PROGRESS_EVERY === 0) progress(documents.length, input.bytesRead)
     }
   } finally {
@@ -87,7 +91,11 @@ export async function readJsonArray(path: string, checker: RecordChecker): Promi
     const hint = isSavedIndex(value) ? 'it is a saved index; open it with loadIndexFile()' : `got ${showValue(value)}`
     throw new BanglaSearchError('INVALID_ARGUMENT', `${path}: a .json corpus must hold an array of objects; ${hint}.`)
   }
-  const documents = value.map((item: unknown, i) => checker.check(item, `item ${i + 1}`))
+  const documents: CorpusDocument[] = []
+  value.forEach((item: unknown, i) => {
+    const document = checker.check(item, `item ${i + 1}`, i + 1)
+    if (document !== undefined) documents.push(document)
+  })
   checker.finish()
   return documents
 }
@@ -97,14 +105,11 @@ export function isSavedIndex(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as Record<string, unknown>)['format'] === 'bangla-search-index'
 }
 
-function parseLine(text: string, path: string, lineNumber: number): unknown {
+function parseLine(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
-    return JSON.parse(text)
+    return { ok: true, value: JSON.parse(text) }
   } catch (error) {
-    throw new BanglaSearchError(
-      'INVALID_ARGUMENT',
-      `${path} line ${lineNumber}: not valid JSON (${(error as Error).message}). Each line must hold one JSON object; fix or delete that line.`,
-    )
+    return { ok: false, message: `not valid JSON (${(error as Error).message}). Each line must hold one JSON object; fix or delete that line` }
   }
 }
 

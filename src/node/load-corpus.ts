@@ -9,8 +9,9 @@ import { stat } from 'node:fs/promises'
 import { BanglaSearchError } from 'bangla-search'
 import { fileError, showValue } from './fs-errors.js'
 import { readJsonArray, readJsonLines } from './json-source.js'
-import { RecordChecker, type CorpusDocument } from './records.js'
-import { checkUniqueNames, listTextFiles, readTextDocument, type TextFields } from './text-folder.js'
+import { RecordChecker, type CorpusDocument, type SkippedRecord } from './records.js'
+import { checkUniqueNames, listTextFiles, readTextContent, readTextDocument, textDocument, type TextFields } from './text-folder.js'
+import { boilerplateLines } from './title.js'
 
 /** The fields a `.txt` file gives besides its id. */
 export const TEXT_FILE_FIELDS = ['title', 'text'] as const
@@ -39,12 +40,29 @@ export interface LoadCorpusOptions {
   readonly fields?: readonly string[]
   /** Called as documents are read (every 1000 documents or so, and at the end). */
   readonly onProgress?: (progress: LoadProgress) => void
+  /**
+   * What to do with a bad JSON record (not valid JSON, not an object, a missing, bad or repeated
+   * id, a field to index that is not a string): `'throw'` (the default) refuses the corpus with
+   * `INVALID_ARGUMENT` naming the line; `'skip'` leaves the record out and passes it to
+   * `onSkipped`. A `.txt` file that is not UTF-8 is always refused.
+   */
+  readonly onInvalid?: 'throw' | 'skip'
+  /** Called for every record left out under `onInvalid: 'skip'`, as it is read. */
+  readonly onSkipped?: (record: SkippedRecord) => void
+}
+
+/** Documents read, and where each one came from (`'line 12'`, `'item 3'`, `'file a/b.txt'`). @internal */
+export interface ReadCorpus {
+  readonly documents: CorpusDocument[]
+  readonly where: (position: number) => string
 }
 
 /**
  * Reads a corpus into documents:
  * - a folder: every `.txt` file below it is one document `{ id: file name without .txt, title:
- *   first non-empty line, text: the rest }`;
+ *   its headline, text: the rest }`; the headline is the first line that reads as one (not a
+ *   lone word, a date line, a breadcrumb trail, or a short line that starts several files), or
+ *   else the first sentence of the first paragraph;
  * - `.jsonl` (or `.jsonl.gz`): one JSON object per line, streamed;
  * - `.json`: an array of objects.
  *
@@ -57,6 +75,11 @@ export interface LoadCorpusOptions {
  * file is not UTF-8 or not valid JSON (naming the line), or a record is malformed
  */
 export async function loadCorpus(path: string, options: LoadCorpusOptions = {}): Promise<CorpusDocument[]> {
+  return (await readCorpus(path, options)).documents
+}
+
+/** {@link loadCorpus}, also telling where each document came from. @internal */
+export async function readCorpus(path: string, options: LoadCorpusOptions = {}): Promise<ReadCorpus> {
   if (typeof path !== 'string' || path.length === 0) {
     throw new BanglaSearchError('INVALID_ARGUMENT', `loadCorpus() takes the path of a folder of .txt files, a .jsonl or a .json file, got ${showValue(path)}.`)
   }
@@ -67,42 +90,48 @@ export async function loadCorpus(path: string, options: LoadCorpusOptions = {}):
   const report = options.onProgress ?? (() => {})
   if (info.isDirectory()) return loadFolder(path, idField, fields, report)
   const lower = path.toLowerCase()
-  const checker = new RecordChecker(path, idField, fields)
+  const skipped = options.onInvalid === 'skip' ? (options.onSkipped ?? (() => {})) : undefined
+  const checker = new RecordChecker(path, idField, fields, skipped)
+  const at = (kind: string) => (position: number) => `${kind} ${checker.locations[position] ?? '?'}`
   if (lower.endsWith('.jsonl') || lower.endsWith('.jsonl.gz') || lower.endsWith('.ndjson')) {
-    return readJsonLines(path, checker, (documents, bytesRead) => report({ documents, bytesRead, bytesTotal: info.size }))
+    const documents = await readJsonLines(path, checker, (count, bytesRead) => report({ documents: count, bytesRead, bytesTotal: info.size }))
+    return { documents, where: at('line') }
   }
   if (lower.endsWith('.json')) {
     const documents = await readJsonArray(path, checker)
     report({ documents: documents.length, bytesRead: info.size, bytesTotal: info.size })
-    return documents
+    return { documents, where: at('item') }
   }
   if (lower.endsWith('.txt')) {
     checkTextFields(path, fields)
     const { document } = await readTextDocument(path, textFields(idField))
     report({ documents: 1, bytesRead: info.size, bytesTotal: info.size })
-    return [document]
+    return { documents: [document], where: () => `file ${path}` }
   }
   throw new BanglaSearchError('INVALID_ARGUMENT', `"${path}" is not a corpus: give a folder of .txt files, a .jsonl (or .jsonl.gz) file or a .json file.`)
 }
 
-async function loadFolder(folder: string, idField: string, fields: readonly string[], report: (progress: LoadProgress) => void): Promise<CorpusDocument[]> {
+async function loadFolder(folder: string, idField: string, fields: readonly string[], report: (progress: LoadProgress) => void): Promise<ReadCorpus> {
   checkTextFields(folder, fields)
   const paths = await listTextFiles(folder)
   if (paths.length === 0) throw new BanglaSearchError('INVALID_ARGUMENT', `"${folder}" holds no .txt files; put one document per .txt file (UTF-8) in it.`)
   checkUniqueNames(folder, paths)
   const sizes = await Promise.all(paths.map((path) => stat(path).then((s) => s.size, () => 0)))
   const bytesTotal = sizes.reduce((sum, size) => sum + size, 0)
-  const documents: CorpusDocument[] = []
+  const contents: string[] = []
   let bytesRead = 0
   for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
-    const batch = await Promise.all(paths.slice(i, i + READ_CONCURRENCY).map((path) => readTextDocument(path, textFields(idField))))
-    for (const { document, bytes } of batch) {
-      documents.push(document)
+    const batch = await Promise.all(paths.slice(i, i + READ_CONCURRENCY).map(readTextContent))
+    for (const { content, bytes } of batch) {
+      contents.push(content)
       bytesRead += bytes
     }
-    report({ documents: documents.length, bytesRead, bytesTotal })
+    report({ documents: contents.length, bytesRead, bytesTotal })
   }
-  return documents
+  // section names and bylines that start several files are not titles
+  const boilerplate = boilerplateLines(contents)
+  const documents = contents.map((content, i) => textDocument(paths[i] as string, content, textFields(idField), boilerplate))
+  return { documents, where: (position) => `file ${paths[position] ?? '?'}` }
 }
 
 function textFields(idField: string): TextFields {

@@ -1,6 +1,6 @@
 /**
  * Reader for a folder of `.txt` files, one document per file: the id is the file name without
- * `.txt`, the title its first non-empty line, the text the rest. Sub-folders are read too; names
+ * `.txt`, the title its headline (see `title.ts`), the text the rest. Sub-folders are read too; names
  * starting with `.` are skipped.
  *
  * @module
@@ -12,6 +12,7 @@ import { basename, join, relative } from 'node:path'
 import { BanglaSearchError } from 'bangla-search'
 import { fileError } from './fs-errors.js'
 import type { CorpusDocument } from './records.js'
+import { pickTitle } from './title.js'
 
 /** Where a `.txt` file's parts go: the id, title and text field names. */
 export interface TextFields {
@@ -47,7 +48,7 @@ export async function listTextFiles(folder: string): Promise<string[]> {
 }
 
 /**
- * Reads one `.txt` file as a document.
+ * Reads one `.txt` file as a document, its title picked by {@link pickTitle}.
  *
  * @example
  * ```ts
@@ -58,6 +59,16 @@ export async function listTextFiles(folder: string): Promise<string[]> {
  * @throws `BanglaSearchError` `INVALID_ARGUMENT` when the file cannot be read or is not UTF-8
  */
 export async function readTextDocument(path: string, fields: TextFields): Promise<{ document: CorpusDocument; bytes: number }> {
+  const { content, bytes } = await readTextContent(path)
+  return { document: textDocument(path, content, fields), bytes }
+}
+
+/**
+ * Reads a `.txt` file as UTF-8 text, without a byte-order mark.
+ *
+ * @throws `BanglaSearchError` `INVALID_ARGUMENT` when the file cannot be read or is not UTF-8
+ */
+export async function readTextContent(path: string): Promise<{ content: string; bytes: number }> {
   const bytes = await readFile(path).catch((error: unknown) => Promise.reject(fileError(path, 'read', error)))
   let content: string
   try {
@@ -65,9 +76,14 @@ export async function readTextDocument(path: string, fields: TextFields): Promis
   } catch {
     throw new BanglaSearchError('INVALID_ARGUMENT', `Cannot read "${path}": it is not UTF-8 text. Save it as UTF-8 (legacy Bijoy/ANSI files must be converted to Unicode first).`)
   }
-  const { title, text } = splitTitle(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content)
+  return { content: content.charCodeAt(0) === 0xfeff ? content.slice(1) : content, bytes: bytes.length }
+}
+
+/** The document of a `.txt` file: id from the name, title and text from {@link pickTitle}. */
+export function textDocument(path: string, content: string, fields: TextFields, boilerplate?: ReadonlySet<string>): CorpusDocument {
+  const { title, text } = pickTitle(content, boilerplate)
   const id = basename(path).replace(/\.txt$/iu, '')
-  return { document: { [fields.idField]: id, [fields.titleField]: title, [fields.textField]: text }, bytes: bytes.length }
+  return { [fields.idField]: id, [fields.titleField]: title, [fields.textField]: text }
 }
 
 /**
@@ -91,12 +107,4 @@ export function checkUniqueNames(folder: string, paths: readonly string[]): void
     }
     seen.set(id, path)
   }
-}
-
-/** The first non-empty line (trimmed) and the rest (trimmed). */
-function splitTitle(content: string): { title: string; text: string } {
-  const lines = content.split(/\r?\n/u)
-  const first = lines.findIndex((line) => line.trim().length > 0)
-  if (first < 0) return { title: '', text: '' }
-  return { title: (lines[first] as string).trim(), text: lines.slice(first + 1).join('\n').trim() }
 }

@@ -11,6 +11,15 @@
 
 import { BanglaSearchError, describeValue } from '../errors.js'
 
+/**
+ * Search reads at most this many clauses of a query (words and phrases; a word that analysis
+ * splits, such as `কিম-জং-উন`, counts once per part) and ignores the rest: a 10,000-word paste
+ * is cut, not fatal. {@link showQuery} says when a parsed query goes past it.
+ *
+ * @internal
+ */
+export const MAX_QUERY_CLAUSES = 64
+
 /** One clause of a parsed query. */
 export type QueryClause = WordClause | PhraseClause
 
@@ -83,13 +92,24 @@ export function parseQuery(query: string): ParsedQuery {
   return { clauses, warnings }
 }
 
-/** Prints a parsed query back in the syntax, for tests and debugging. */
+/**
+ * Prints a parsed query back in the syntax, for tests and debugging. A query of more than 64
+ * clauses gets a second line saying how many of them search ignores.
+ *
+ * @example
+ * ```ts
+ * showQuery(parseQuery('পুতিন '.repeat(71)))
+ * // 'পুতিন পুতিন … পুতিন\n(search reads the first 64 clauses and ignores the other 7)'
+ * ```
+ */
 export function showQuery(parsed: ParsedQuery): string {
-  return parsed.clauses
+  const shown = parsed.clauses
     .map((clause) => {
       const sign = clause.exclude ? '-' : ''
       if (clause.type === 'phrase') return `${sign}"${clause.text}"`
       return `${sign}${clause.text}${clause.prefix ? '*' : ''}`
     })
     .join(' ')
+  const ignored = parsed.clauses.length - MAX_QUERY_CLAUSES
+  return ignored > 0 ? `${shown}\n(search reads the first ${MAX_QUERY_CLAUSES} clauses and ignores the other ${ignored})` : shown
 }

@@ -15,16 +15,11 @@ import type { InvertedIndex } from '../index/inverted-index.js'
 import type { MatchKind } from '../types.js'
 import type { FuzzyMatcher } from './fuzzy.js'
 import { compareCodeUnits, type PrefixLookup } from './prefix.js'
+import { fuzzyWeight, keepRoman, nearWeight, rankCandidates, ROMAN_EXTRA_THRESHOLD, romanPenalty, type RankedStem } from './expansion-rules.js'
 import { MATCH_WEIGHTS } from './weights.js'
+import type { WordCache } from './word-cache.js'
 
-/** Most stems a romanised word maps onto. */
-export const ROMAN_MAX_STEMS = 4
-/** A romanised candidate is kept within this key distance of the best one. */
-export const ROMAN_DISTANCE_SLACK = 0.5
-/** Key distance allowed for romanised words beyond the Bengali alias threshold (English vowels differ more). */
-export const ROMAN_EXTRA_THRESHOLD = 0.5
-/** Added to the key distance of a second reading of a Latin word (another letter value, or a suffix stripped). */
-export const ROMAN_ALTERNATIVE_PENALTY = 0.25
+export { ROMAN_ALTERNATIVE_PENALTY, ROMAN_DISTANCE_SLACK, ROMAN_EXTRA_THRESHOLD, ROMAN_MAX_STEMS } from './expansion-rules.js'
 /** Longer query words (no real word is this long) are matched exactly only. */
 export const MAX_EXPANDED_WORD_LENGTH = 64
 /** Most spelling-variant stems one query stem expands to. */
@@ -35,6 +30,8 @@ export interface ExpandedTerm {
   readonly termId: number
   readonly weight: number
   readonly kind: MatchKind
+  /** The stem through which every term of the stem was added at this weight, or -1 for a term added on its own. */
+  readonly via: number
 }
 
 /** What expansion needs from the index besides the postings. */
@@ -44,6 +41,8 @@ export interface ExpansionContext {
   readonly fuzzy: FuzzyMatcher
   /** User synonym groups: a stem or Latin word → the other members' stems or words. */
   readonly synonyms: ReadonlyMap<string, readonly string[]>
+  /** Expansions and list plans of recent words (per index generation). */
+  readonly cache?: WordCache
 }
 
 /** Options of one expansion. */
@@ -64,21 +63,21 @@ class ExpansionSet {
 
   constructor(private readonly index: InvertedIndex) {}
 
-  add(termId: number, weight: number, kind: MatchKind): void {
+  add(termId: number, weight: number, kind: MatchKind, via = -1): void {
     const known = this.byTerm.get(termId)
     if (known !== undefined && known.weight >= weight) return
     if (known === undefined && !this.index.hasLiveDocuments(termId)) return
-    this.byTerm.set(termId, { termId, weight, kind })
+    this.byTerm.set(termId, { termId, weight, kind, via })
   }
 
   /** Adds every term of a stem (none for -1, a stem not in the dictionary). */
   addStem(stemId: number, weight: number, kind: MatchKind): void {
-    if (stemId >= 0) this.index.vocabulary.forEachTermOfStem(stemId, (termId) => this.add(termId, weight, kind))
+    if (stemId >= 0) this.index.vocabulary.forEachTermOfStem(stemId, (termId) => this.add(termId, weight, kind, stemId))
   }
 
   /** Adds the terms of each stem, at `weight` scaled down by the stem's key distance. */
   addNear(stems: readonly NearStem[], weight: number, kind: MatchKind): void {
-    for (const { stemId, distance } of stems) this.addStem(stemId, weight * (1 - distance / 2), kind)
+    for (const { stemId, distance } of stems) this.addStem(stemId, nearWeight(weight, distance), kind)
   }
 
   get size(): number {
@@ -88,7 +87,7 @@ class ExpansionSet {
   /** Best first; ties in term order, so results do not depend on term ids. */
   toArray(): ExpandedTerm[] {
     const { terms } = this.index.vocabulary
-    return [...this.byTerm.values()].sort((a, b) => b.weight - a.weight || compareCodeUnits(terms[a.termId] as string, terms[b.termId] as string))
+    return [...this.byTerm.values()].sort((a, b) => b.weight - a.weight || compareCodeUnits(terms.get(a.termId), terms.get(b.termId)))
   }
 }
 
@@ -112,7 +111,7 @@ export function expandWord(term: string, script: TokenScript, context: Expansion
   if (options.fuzzy && found.size === 0) {
     const live = (stemId: number): boolean => stemFrequency(context, stemId) > 0
     for (const { stemId, distance } of context.fuzzy.match(stems[0] ?? term, live)) {
-      found.addStem(stemId, MATCH_WEIGHTS.fuzzy / (1 + distance), 'fuzzy')
+      found.addStem(stemId, fuzzyWeight(distance), 'fuzzy')
     }
   }
   return found.toArray()
@@ -129,7 +128,7 @@ function addAliases(context: ExpansionContext, stems: readonly string[], found: 
     if (k0.length === 0 || (k0.length <= SHORT_KEY_MAX_LENGTH && found.size > 0)) continue
     const candidates: NearStem[] = []
     forEachNearStem(context, k0, k1, aliasThreshold(k0.length), (stemId, distance) => {
-      if (vocabulary.stems[stemId] !== stem) candidates.push({ stemId, distance })
+      if (vocabulary.stems.get(stemId) !== stem) candidates.push({ stemId, distance })
     })
     found.addNear(rankStems(context, candidates).slice(0, ALIAS_MAX_STEMS), MATCH_WEIGHTS.alias, 'alias')
   }
@@ -142,7 +141,7 @@ function addRoman(context: ExpansionContext, word: string, found: ExpansionSet):
   const forms = [...new Set([word, ...romanSuffixStrips(word)])]
   forms.forEach((form, formIndex) => {
     latinKeys(form).forEach(({ k0, k1 }, readingIndex) => {
-      const penalty = (formIndex > 0 ? ROMAN_ALTERNATIVE_PENALTY : 0) + (readingIndex > 0 ? ROMAN_ALTERNATIVE_PENALTY : 0)
+      const penalty = romanPenalty(formIndex, readingIndex)
       if (context.index.vocabulary.keyId(k0) >= 0) shortestKey = Math.min(shortestKey, k0.length)
       forEachNearStem(context, k0, k1, aliasThreshold(k0.length) + ROMAN_EXTRA_THRESHOLD, (stemId, distance) => {
         const known = candidates.get(stemId)
@@ -151,10 +150,7 @@ function addRoman(context: ExpansionContext, word: string, found: ExpansionSet):
     })
   })
   const ranked = rankStems(context, [...candidates].map(([stemId, distance]) => ({ stemId, distance })))
-  const best = ranked[0]?.distance ?? 0
-  const slack = shortestKey <= SHORT_KEY_MAX_LENGTH ? 0 : ROMAN_DISTANCE_SLACK
-  const kept = ranked.slice(0, ROMAN_MAX_STEMS).filter(({ distance }) => distance <= best + slack)
-  found.addNear(kept, MATCH_WEIGHTS.roman, 'roman')
+  found.addNear(keepRoman(ranked, shortestKey), MATCH_WEIGHTS.roman, 'roman')
 }
 
 /** Calls `visit` for every stem with alias key `k0` whose K1 key is within `threshold` of `k1`. */
@@ -163,30 +159,18 @@ function forEachNearStem(context: ExpansionContext, k0: string, k1: string, thre
   const keyId = vocabulary.keyId(k0)
   if (keyId < 0) return
   vocabulary.forEachStemOfKey(keyId, (stemId) => {
-    const distance = keyDistance(k1, bengaliKeys(vocabulary.stems[stemId] as string).k1, threshold)
+    const distance = keyDistance(k1, vocabulary.stemDetailKey(stemId), threshold)
     if (distance <= threshold) visit(stemId, distance)
   })
 }
 
 /** Orders candidate stems by key distance, then by how many documents hold them, then by spelling; drops stems no live document holds. */
-function rankStems(context: ExpansionContext, candidates: readonly NearStem[]): NearStem[] {
+function rankStems(context: ExpansionContext, candidates: readonly NearStem[]): (NearStem & RankedStem)[] {
   const { stems } = context.index.vocabulary
-  const frequency = new Map(candidates.map(({ stemId }) => [stemId, stemFrequency(context, stemId)]))
-  return candidates
-    .filter(({ stemId }) => (frequency.get(stemId) ?? 0) > 0)
-    .sort(
-      (a, b) =>
-        a.distance - b.distance ||
-        (frequency.get(b.stemId) ?? 0) - (frequency.get(a.stemId) ?? 0) ||
-        compareCodeUnits(stems[a.stemId] as string, stems[b.stemId] as string),
-    )
+  return rankCandidates(candidates.map((candidate) => ({ ...candidate, stem: stems.get(candidate.stemId), frequency: stemFrequency(context, candidate.stemId) })))
 }
 
 /** Documents holding any term of a stem (summed over its terms; for ranking candidates). */
 function stemFrequency(context: ExpansionContext, stemId: number): number {
-  let total = 0
-  context.index.vocabulary.forEachTermOfStem(stemId, (termId) => {
-    total += context.index.documentFrequency(termId)
-  })
-  return total
+  return context.index.stemFrequency(stemId)
 }

@@ -63,12 +63,12 @@ export class FuzzyMatcher {
       const shared = this.counts[stemId] as number
       this.counts[stemId] = 0
       if (stemId < this.indexedUpTo && shared < needed) continue
-      const stem = stems[stemId] as string
+      const stem = stems.get(stemId)
       if (stem === word) continue
       const distance = clusterDistance(clusters, collectGraphemes(stem), budget)
       if (distance <= budget && keep(stemId)) found.push({ stemId, distance })
     }
-    return found.sort((a, b) => a.distance - b.distance || compareCodeUnits(stems[a.stemId] as string, stems[b.stemId] as string)).slice(0, FUZZY_MAX_RESULTS)
+    return found.sort((a, b) => a.distance - b.distance || compareCodeUnits(stems.get(a.stemId), stems.get(b.stemId))).slice(0, FUZZY_MAX_RESULTS)
   }
 
   /** Indexes stems added since the last look, rebuilding when the tail is long. */
@@ -76,7 +76,7 @@ export class FuzzyMatcher {
     const total = this.vocabulary.stems.length
     if (total - this.indexedUpTo < 256 + this.indexedUpTo / 4) return
     for (let stemId = this.indexedUpTo; stemId < total; stemId++) {
-      for (const gram of new Set(bigrams(collectGraphemes(this.vocabulary.stems[stemId] as string)))) {
+      for (const gram of new Set(bigrams(collectGraphemes(this.vocabulary.stems.get(stemId))))) {
         const list = this.postings.get(gram)
         if (list === undefined) this.postings.set(gram, [stemId])
         else list.push(stemId)

@@ -9,7 +9,8 @@
 import { isStopword } from '../analysis/stopwords.js'
 import { tokenize } from '../analysis/tokenize.js'
 import type { ParsedQuery } from '../query/parse.js'
-import { expandWord, type ExpandedTerm, type ExpansionContext } from './expand.js'
+import type { TokenScript } from '../analysis/tokenize.js'
+import { expandWord, type ExpandedTerm, type ExpansionContext, type ExpansionOptions } from './expand.js'
 import { STOPWORD_CLAUSE_WEIGHT } from './weights.js'
 
 /** One clause ready to score: a single word (`words.length === 1`) or a phrase. */
@@ -22,6 +23,8 @@ export interface PlannedClause {
   readonly exclude: boolean
   /** The matching terms of each word, best first. */
   readonly words: readonly (readonly ExpandedTerm[])[]
+  /** For a one-word clause: names its word and how its terms were chosen (the key of its cached plans). */
+  readonly key?: string
 }
 
 /** Plan options. */
@@ -43,7 +46,7 @@ export function planQuery(parsed: ParsedQuery, context: ExpansionContext, option
     if (tokens.length === 0) continue
     if (clause.type === 'phrase' && tokens.length > 1) {
       const words = tokens.map((token) =>
-        expandWord(token.term, token.script, context, { prefix: false, fuzzy: false }).filter((term) =>
+        cachedExpansion(token.term, token.script, context, { prefix: false, fuzzy: false }, `--${token.script[0]}${token.term}`).filter((term) =>
           (clause.exclude ? EXCLUDE_KINDS : PHRASE_KINDS).has(term.kind),
         ),
       )
@@ -57,13 +60,28 @@ export function planQuery(parsed: ParsedQuery, context: ExpansionContext, option
       const asked = options.prefix === true || (options.prefix === 'last' && lastOfQuery)
       const prefix = !clause.exclude && (asked || (clause.type === 'word' && clause.prefix && isLast))
       const stopword = isStopword(token.term)
-      let terms = expandWord(token.term, token.script, context, { prefix, fuzzy: options.fuzzy && !clause.exclude && !stopword })
-      if (clause.exclude) terms = terms.filter((term) => EXCLUDE_KINDS.has(term.kind))
+      const expansion = { prefix, fuzzy: options.fuzzy && !clause.exclude && !stopword }
+      const expansionKey = `${expansion.prefix ? 'p' : '-'}${expansion.fuzzy ? 'f' : '-'}${token.script[0]}${token.term}`
+      let terms = cachedExpansion(token.term, token.script, context, expansion, expansionKey)
+      let kinds = 'all'
+      if (clause.exclude) {
+        terms = terms.filter((term) => EXCLUDE_KINDS.has(term.kind))
+        kinds = 'exclude'
+      }
       // a function word needs no variants: its exact form is enough, and far cheaper to score
-      else if (stopword && !prefix) terms = terms.filter((term) => term.kind === 'exact')
+      else if (stopword && !prefix) {
+        terms = terms.filter((term) => term.kind === 'exact')
+        kinds = 'exact'
+      }
       const weight = stopword ? STOPWORD_CLAUSE_WEIGHT : 1
-      planned.push({ label: token.term, weight, exclude: clause.exclude, words: [terms] })
+      planned.push({ label: token.term, weight, exclude: clause.exclude, words: [terms], key: `${kinds}\u0000${expansionKey}` })
     })
   }
   return planned
+}
+
+/** A word's expansion, from the index's word cache when it has one. */
+function cachedExpansion(term: string, script: TokenScript, context: ExpansionContext, options: ExpansionOptions, key: string): readonly ExpandedTerm[] {
+  const cache = context.cache
+  return cache === undefined ? expandWord(term, script, context, options) : cache.expansion(context.index.generation, key, () => expandWord(term, script, context, options))
 }

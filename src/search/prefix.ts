@@ -30,17 +30,17 @@ export class PrefixLookup {
     let i = this.lowerBound(prefix)
     while (i < this.sorted.length && found.length < PREFIX_SCAN_LIMIT) {
       const termId = this.sorted[i++] as number
-      if (!(terms[termId] as string).startsWith(prefix)) break
+      if (!(terms.get(termId)).startsWith(prefix)) break
       found.push(termId)
     }
     for (let termId = this.sortedUpTo; termId < terms.length; termId++) {
-      if ((terms[termId] as string).startsWith(prefix)) found.push(termId)
+      if ((terms.get(termId)).startsWith(prefix)) found.push(termId)
     }
     const frequencies = new Map(found.map((termId) => [termId, this.index.documentFrequency(termId)]))
     const frequency = (termId: number): number => frequencies.get(termId) ?? 0
     return found
       .filter((termId) => frequency(termId) > 0)
-      .sort((a, b) => frequency(b) - frequency(a) || compareCodeUnits(terms[a] as string, terms[b] as string))
+      .sort((a, b) => frequency(b) - frequency(a) || compareCodeUnits(terms.get(a), terms.get(b)))
       .slice(0, limit)
   }
 
@@ -49,10 +49,7 @@ export class PrefixLookup {
     const total = this.index.vocabulary.size
     const tail = total - this.sortedUpTo
     if (tail < 256 + this.sortedUpTo / 4) return
-    const { terms } = this.index.vocabulary
-    const ids = Array.from({ length: total }, (_, i) => i)
-    ids.sort((a, b) => compareCodeUnits(terms[a] as string, terms[b] as string))
-    this.sorted = Int32Array.from(ids)
+    this.sorted = this.index.vocabulary.sortedTermIds()
     this.sortedUpTo = total
   }
 
@@ -62,7 +59,7 @@ export class PrefixLookup {
     let high = this.sorted.length
     while (low < high) {
       const middle = (low + high) >>> 1
-      if (compareCodeUnits(terms[this.sorted[middle] as number] as string, prefix) < 0) low = middle + 1
+      if (compareCodeUnits(terms.get(this.sorted[middle] as number), prefix) < 0) low = middle + 1
       else high = middle
     }
     return low

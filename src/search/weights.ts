@@ -40,3 +40,15 @@ export const STOPWORD_CLAUSE_WEIGHT = 0.25
  */
 export const COORDINATION_EXPONENT = 0.5
 
+
+/**
+ * Weights are counted in units of 1 / WEIGHT_SCALE, so a weighted term frequency is an integer
+ * sum: the same whatever lists it is read from (one list per stem, or one per word), in any
+ * order, with no rounding.
+ */
+export const WEIGHT_SCALE = 65_536
+
+/** A weight in units of 1 / {@link WEIGHT_SCALE} (at least 1 for any positive weight). */
+export function weightUnits(weight: number): number {
+  return weight > 0 ? Math.max(1, Math.round(weight * WEIGHT_SCALE)) : 0
+}

@@ -15,15 +15,21 @@ import { checkId, DocumentTable } from '../documents.js'
 import { BanglaSearchError, isPlainObject } from '../errors.js'
 import { InvertedIndex } from '../index/inverted-index.js'
 import { withRoom } from '../index/growable.js'
-import { encodeEntry } from '../index/postings.js'
+import { CompactListsWriter, type CompactLists } from '../index/compact-lists.js'
+import { encodeEntry } from './v1-entry.js'
 import { resolveIndexOptions, type ResolvedIndexOptions } from '../options.js'
+import { prepareFields } from '../store/json-values.js'
+import { StoredFieldStore } from '../store/stored-fields.js'
 import { compareCodeUnits } from '../search/prefix.js'
 import type { DocumentId, SearchIndexOptions, StoredFields } from '../types.js'
 import { decodeBase64, decodeInt32s, encodeBase64, encodeInt32s } from './base64.js'
 
 /** The format marker of a saved index. */
 export const FORMAT_NAME = 'bangla-search-index'
-/** The format version this release writes and reads. */
+/**
+ * The version of the JSON saved format (`SearchIndex.toJSON`) this release writes and reads;
+ * the binary format (`SearchIndex.toBytes`) has its own, `BINARY_FORMAT_VERSION`.
+ */
 export const FORMAT_VERSION = 1
 
 /** One field's postings in a saved index. */
@@ -81,20 +87,21 @@ export function saveIndex(options: ResolvedIndexOptions, inverted: InvertedIndex
   for (const doc of documents.live()) {
     renumber[doc] = ids.length
     ids.push(documents.ids[doc] as DocumentId)
-    stored.push(documents.stored[doc] === undefined ? null : { ...documents.stored[doc] })
+    const fields = documents.stored(doc)
+    stored.push(Object.keys(fields).length === 0 ? null : fields)
     lengths.forEach((list, field) => list.push(inverted.fieldLength(field, doc)))
   }
   const { vocabulary } = inverted
   const termIds = Array.from({ length: vocabulary.size }, (_, termId) => termId)
     .filter((termId) => inverted.hasLiveDocuments(termId))
-    .sort((a, b) => compareCodeUnits(vocabulary.terms[a] as string, vocabulary.terms[b] as string))
+    .sort((a, b) => compareCodeUnits(vocabulary.terms.get(a), vocabulary.terms.get(b)))
   return {
     format: FORMAT_NAME,
     version: FORMAT_VERSION,
     // the resolved options are plain data: a deep copy is the saved form
     options: structuredClone(options),
     documents: { ids, stored, lengths },
-    terms: termIds.map((termId) => vocabulary.terms[termId] as string),
+    terms: termIds.map((termId) => vocabulary.terms.get(termId)),
     scripts: termIds.map((termId) => SCRIPT_LETTERS[vocabulary.termScripts.get(termId)] ?? 'o').join(''),
     postings: options.fields.map((_, field) => savePostings(inverted, field, termIds, renumber)),
   }
@@ -136,14 +143,15 @@ function* loadSteps(input: SavedIndex | string): Generator<void, LoadedIndex, vo
     })
   })
   const inverted = new InvertedIndex(fieldCount)
-  const table = new DocumentTable()
+  const table = new DocumentTable(new StoredFieldStore(options.storeCompression))
   ids.forEach((rawId, i) => {
     const id = wrap(() => checkId(rawId), `documents.ids[${i}]`)
     if (table.has(id)) malformed(`documents.ids holds ${JSON.stringify(id)} twice`)
     const fields = stored[i]
     if (fields !== null && !isPlainObject(fields)) malformed(`documents.stored[${i}] must be an object or null`)
+    const prepared = wrap(() => prepareFields(fields, `document ${JSON.stringify(id)}`), `documents.stored[${i}]`)
     const doc = inverted.loadDocument(lengths.map((values) => values[i] as number))
-    table.set(doc, id, fields === null ? undefined : Object.assign(Object.create(null) as StoredFields, fields))
+    table.set(doc, id, prepared)
   })
   yield
   const terms = list(saved['terms'], 'terms')
@@ -156,10 +164,12 @@ function* loadSteps(input: SavedIndex | string): Generator<void, LoadedIndex, vo
     if (inverted.vocabulary.intern(term, script, true) !== i) malformed(`terms holds ${JSON.stringify(term)} twice`)
   })
   const postings = list(saved['postings'], 'postings', fieldCount, 'indexed field')
+  const fields: CompactLists[] = []
   for (let field = 0; field < fieldCount; field++) {
     yield
-    loadPostings(record(postings[field], `postings[${field}]`), field, inverted)
+    fields.push(loadPostings(record(postings[field], `postings[${field}]`), field, inverted))
   }
+  inverted.loadSegment(fields)
   return { options, inverted, documents: table }
 }
 
@@ -170,11 +180,10 @@ function savePostings(inverted: InvertedIndex, field: number, termIds: readonly 
   const counts = new Int32Array(termIds.length)
   termIds.forEach((termId, i) => {
     const entries: Array<[doc: number, positions: number[]]> = []
-    const reader = inverted.postings(field, termId)
-    while (reader?.next()) {
-      const doc = renumber[reader.doc] as number
-      if (doc >= 0) entries.push([doc, reader.readPositions([])])
-    }
+    inverted.forEachPosting(field, termId, (original, positions) => {
+      const doc = renumber[original] as number
+      if (doc >= 0) entries.push([doc, [...positions]])
+    })
     // a replaced document keeps its place, so its new number can be smaller than those before it
     entries.sort((a, b) => a[0] - b[0])
     let previous = -1
@@ -226,7 +235,7 @@ function parseInput(input: unknown): Record<string, unknown> {
 }
 
 /** Checks and loads one field's postings: every list is decoded and checked against the documents. */
-function loadPostings(entry: Record<string, unknown>, field: number, inverted: InvertedIndex): void {
+function loadPostings(entry: Record<string, unknown>, field: number, inverted: InvertedIndex): CompactLists {
   const termCount = inverted.vocabulary.size
   const offsets = decodeInt32s(entry['offsets'])
   const counts = decodeInt32s(entry['counts'])
@@ -234,16 +243,45 @@ function loadPostings(entry: Record<string, unknown>, field: number, inverted: I
   if (offsets?.length !== termCount + 1 || counts?.length !== termCount || data === undefined) {
     malformed(`postings[${field}] must hold base64 offsets, counts and data for ${termCount} terms`)
   }
-  const corrupt = (termId: number): never => malformed(`postings[${field}] of term ${JSON.stringify(inverted.vocabulary.terms[termId])} is corrupt`)
+  const corrupt = (termId: number): never => malformed(`postings[${field}] of term ${JSON.stringify(inverted.vocabulary.terms.get(termId))} is corrupt`)
+  const writer = new CompactListsWriter(termCount, true)
+  const lengths = inverted.fieldLengths[field]?.data ?? new Int32Array(0)
   for (let termId = 0; termId < termCount; termId++) {
     const start = offsets[termId] as number
     const end = offsets[termId + 1] as number
     if (start < 0 || end < start || end > data.length) corrupt(termId)
     if (end === start) continue
     const bytes = data.subarray(start, end)
-    const lastDoc = lastDocument(bytes, counts[termId] as number, field, inverted)
-    if (lastDoc < 0) corrupt(termId)
-    inverted.loadPostings(field, termId, bytes, lastDoc, counts[termId] as number)
+    if (lastDocument(bytes, counts[termId] as number, field, inverted) < 0) corrupt(termId)
+    writer.begin(termId)
+    copyEntries(bytes, writer, lengths)
+    writer.end()
+  }
+  return writer.finish()
+}
+
+/** Writes checked version-1 entries (`docGap, tf, positionBytes, positionGaps…`) as compact postings. */
+function copyEntries(bytes: Uint8Array, writer: CompactListsWriter, lengths: Int32Array): void {
+  let at = 0
+  const read = (): number => {
+    let value = 0
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++] as number
+      value += (byte & 0x7f) * 2 ** shift
+      if (byte < 0x80) return value
+    }
+  }
+  let doc = -1
+  while (at < bytes.length) {
+    doc += read() + 1
+    const tf = read()
+    read() // position bytes
+    writer.add(doc, tf, lengths[doc] as number)
+    let position = 0
+    for (let i = 0; i < tf; i++) {
+      position += read()
+      writer.position(position)
+    }
   }
 }
 

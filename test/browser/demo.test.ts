@@ -1,6 +1,6 @@
 /**
  * End to end: the web demo (docs/demo) in headless Chromium. The test starts docs/demo/serve.mjs
- * on a free port, loads the page (which fetches the saved index and calls SearchIndex.fromJSON
+ * on a free port, loads the page (which fetches the saved index and calls SearchIndex.fromBytes
  * on the built dist/index.js), types queries and checks the hits, the <mark> elements and the
  * match-kind labels in the DOM. Screenshots go to test-output/.
  *
@@ -18,7 +18,7 @@ const CHROMIUM = '/usr/bin/chromium'
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const OUTPUT = `${ROOT}test-output`
-/** How long the server may take to start (it may build docs/demo/index.json first). */
+/** How long the server may take to start (it may build docs/demo/index.bin first). */
 const SERVER_START_MS = 60_000
 
 const hasChromium = existsSync(CHROMIUM)
@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'web demo in headless Chromium' : `w
     server?.kill()
   })
 
-  it('loads the saved index from index.json into the built library', async () => {
+  it('loads the saved index from index.bin into the built library', async () => {
     expect(await page.evaluate(() => document.body.dataset['state'])).toBe('ready')
     expect(await page.textContent('#status')).toContain('5 articles indexed')
     expect(await page.isEnabled('#q')).toBe(true)

@@ -3,6 +3,7 @@
  * meets it (`require('bangla-search')` from the repository root). `npm test` builds dist first.
  */
 
+import { SearchIndex } from '../../src/index.js'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -67,19 +68,95 @@ describe('bangla-search index', () => {
     expect(result.code).toBe(0)
     expect(result.stderr).toBe('')
     expect(result.stdout).toMatch(/^Indexed 3 documents \(\d+ terms\) from .* in \d+\.\d\d s → .*সূচি\.json \(\d+(\.\d)? k?B\)\n$/u)
-    const saved = JSON.parse(readFileSync(indexFile, 'utf8')) as { format: string; documents: { ids: string[] } }
+    // binary by default (whatever the file is called), found by content when searched
+    const saved = SearchIndex.fromBytes(readFileSync(indexFile))
+    expect(saved.size).toBe(3)
+    expect(cli(['search', indexFile, 'পুতিন', '--json']).code).toBe(0)
+  })
+
+  it('writes format version 1 JSON with --format json, which search reads too', () => {
+    const jsonFile = join(dir, 'v1.json')
+    expect(cli(['index', join(dir, 'docs'), '-o', jsonFile, '--format', 'json']).code).toBe(0)
+    const saved = JSON.parse(readFileSync(jsonFile, 'utf8')) as { format: string; documents: { ids: string[] } }
     expect(saved.format).toBe('bangla-search-index')
     expect(saved.documents.ids.sort()).toEqual(['dhaka', 'kim', 'putin'])
+    const hits = JSON.parse(cli(['search', jsonFile, 'পুতিন', '--json']).stdout) as { id: string }[]
+    expect(hits[0]?.id).toBe('putin')
+    expect(cli(['index', join(dir, 'docs'), '-o', jsonFile, '--format', 'xml']).code).toBe(2)
   })
 
   it('refuses a missing -o (exit 2) and a missing corpus (exit 1)', () => {
     const noOutput = cli(['index', join(dir, 'docs')])
     expect(noOutput.code).toBe(2)
-    expect(noOutput.stderr).toMatch(/^bangla-search index: say where to save the index, e\.g\. .* -o index\.json\n$/u)
+    expect(noOutput.stderr).toMatch(/^bangla-search index: say where to save the index, e\.g\. .* -o index\.idx\n$/u)
     const missing = cli(['index', join(dir, 'nowhere'), '-o', join(dir, 'x.json')])
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/^bangla-search: Cannot open ".*nowhere": it does not exist/u)
     expect(existsSync(join(dir, 'x.json'))).toBe(false)
+  })
+})
+
+describe('bangla-search index: skipped records, --errors, --strict, --legacy', () => {
+  const records = [
+    { id: 1, title: 'ঢাকা', text: 'ঢাকার খবর' },
+    { id: 2, title: 'wZwb e‡jb', text: 'wZwb e‡jb, miKvi GB wel‡q KvR Ki‡Q|' },
+    'not json',
+    { id: 1, text: 'আবার' },
+    { id: 3, text: 'কিম' },
+  ]
+  const corpus = () => {
+    const path = join(dir, 'mixed.jsonl')
+    writeFileSync(path, `${records.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n')}\n`)
+    return path
+  }
+
+  it('skips bad records by default: exit 3, one summary line on stderr, every skipped record in --errors', () => {
+    const out = join(dir, 'mixed-index.json')
+    const errors = join(dir, 'errors.jsonl')
+    const result = cli(['index', corpus(), '-o', out, '--errors', errors])
+    expect(result.code).toBe(3)
+    expect(result.stdout).toMatch(/^Indexed 2 documents /u)
+    expect(result.stderr).toMatch(/^bangla-search index: skipped 3 of 5 records \(1 INVALID_DOCUMENT, 1 DUPLICATE_ID, 1 LEGACY_ENCODING\); the first: line 3: not valid JSON .*; all of them are in .*errors\.jsonl\n$/u)
+    const lines = readFileSync(errors, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>)
+    expect(lines.map((line) => [line['where'], line['id'], line['code']])).toEqual([
+      ['line 3', undefined, 'INVALID_DOCUMENT'],
+      ['line 4', 1, 'DUPLICATE_ID'],
+      ['line 2', 2, 'LEGACY_ENCODING'],
+    ])
+    expect(lines[0]?.['record']).toBe('not json')
+    expect(lines[2]?.['record']).toEqual(records[1])
+    expect(searchJson(out, 'কিম').map((hit) => hit.id)).toEqual([3])
+  })
+
+  it('--strict stops at the first bad record: exit 1, no index written', () => {
+    const out = join(dir, 'strict-index.json')
+    const result = cli(['index', corpus(), '-o', out, '--strict'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^bangla-search: .*mixed\.jsonl line 3: not valid JSON/u)
+    expect(existsSync(out)).toBe(false)
+  })
+
+  it('--legacy convert indexes the Bijoy record as Unicode Bengali', () => {
+    const out = join(dir, 'converted-index.json')
+    const result = cli(['index', corpus(), '-o', out, '--legacy', 'convert'])
+    expect(result.code).toBe(3) // the bad JSON line and the repeated id are still skipped
+    const hits = searchJson(out, 'সরকার')
+    expect(hits.map((hit) => [hit.id, hit.title])).toEqual([[2, 'তিনি বলেন']])
+  })
+
+  it('exits 0 when every record is indexed, 1 when none is, and refuses an unknown --legacy (exit 2)', () => {
+    const good = join(dir, 'good.jsonl')
+    writeFileSync(good, `${JSON.stringify({ id: 1, text: 'কিম' })}\n`)
+    expect(cli(['index', good, '-o', join(dir, 'good-index.json')]).code).toBe(0)
+    const bad = join(dir, 'bad.jsonl')
+    writeFileSync(bad, `${JSON.stringify({ id: 1, text: 'wZwb e‡jb, miKvi GB wel‡q KvR Ki‡Q|' })}\n`)
+    const none = cli(['index', bad, '-o', join(dir, 'bad-index.json')])
+    expect(none.code).toBe(1)
+    expect(none.stderr).toMatch(/nothing indexed: every record of .*bad\.jsonl was skipped; no index written\.\n$/u)
+    expect(existsSync(join(dir, 'bad-index.json'))).toBe(false)
+    const usage = cli(['index', good, '-o', join(dir, 'x.json'), '--legacy', 'fix'])
+    expect(usage.code).toBe(2)
+    expect(usage.stderr).toBe('bangla-search index: --legacy takes reject, convert, skip, got "fix"\n')
   })
 })
 
@@ -123,6 +200,18 @@ describe('bangla-search search', () => {
     expect(coloured.stdout).toContain('\u001b[1;33mপুতিনের\u001b[0m')
     const noColor = cli(['search', indexFile, 'পুতিন'], { NO_COLOR: '1' })
     expect(noColor.stdout).not.toContain('\u001b[')
+  })
+
+  it('names every word of a phrase on the matched line, each kind in word order', () => {
+    const human = cli(['search', indexFile, '"উত্তর কোরিয়া" পুতিন'])
+    expect(human.stdout).toContain('matched: "উত্তর কোরিয়া" (exact, text), পুতিন')
+    const inflected = cli(['search', indexFile, '"পুতিন সফর"'])
+    expect(inflected.stdout).toContain('matched: "পুতিন সফর" → পুতিনের সফর (stem + exact, title)')
+    const [hit] = searchJson(indexFile, '"পুতিন সফর"')
+    expect(hit?.match.map((m) => [m.query, m.term, m.kind])).toEqual([
+      ['পুতিন সফর', 'পুতিনের', 'stem'],
+      ['পুতিন সফর', 'সফর', 'exact'],
+    ])
   })
 
   it('refuses bad arguments with exit 2 and one line that says what to fix', () => {
@@ -235,6 +324,6 @@ describe('the package in a REPL', () => {
       const { indexCorpus } = require('bangla-search/node')
       indexCorpus('corpus/seeds').then((index) => console.log(index.size, index.search('ভ্লাদিভোস্টক')[0].title.split(' ').slice(0, 2).join(' ')))`)
     expect(result.stderr).toBe('')
-    expect(result.stdout).toBe('5 রুশ প্রেসিডেন্ট\n')
+    expect(result.stdout).toBe('5 গোপনে রাশিয়ায়\n')
   })
 })

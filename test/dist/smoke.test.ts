@@ -55,4 +55,14 @@ describe('the built package', () => {
     )
     expect(out).toBe('true INVALID_OPTION')
   })
+
+  it('serves bangla-search/opensearch through import and require, without the official clients', () => {
+    const script = (load: string) => `${load}
+const options = { index: 'articles', fields: ['text'] }
+const doc = toOpenSearchDocument({ id: 1, text: 'পুতিনের সফর' }, options)
+console.log(JSON.stringify([doc.body.bangla.text, Object.keys(toOpenSearchQuery('পুতিন', options).query)[0]]))`
+    const expected = ['পুতিনের|~পুতিন সফর|~সফর', 'dis_max']
+    expect(JSON.parse(run(script("import { toOpenSearchDocument, toOpenSearchQuery } from 'bangla-search/opensearch'"), 'module'))).toEqual(expected)
+    expect(JSON.parse(run(script("const { toOpenSearchDocument, toOpenSearchQuery } = require('bangla-search/opensearch')"), 'commonjs'))).toEqual(expected)
+  })
 })

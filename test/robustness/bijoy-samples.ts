@@ -47,6 +47,7 @@ export const NOT_BIJOY: ReadonlyArray<readonly [text: string, kind: string]> = [
   ['नमस्ते दुनिया, यह हिंदी है।', 'Devanagari'],
   ['Niels MÃ¶ller and JÃ©rÃ©mie CourrÃ¨ges wrote it', 'UTF-8 read as Latin-1 (mojibake, another fault)'],
   ['override IPv6 GPLv3 PvP encodingOverride', 'v after a capital in English and code'],
+  ['××××××  ××××××× ××××××', 'a separator line of × signs (marker glyphs with no letter)'],
   ['', 'the empty string'],
   ['   \n\t ', 'whitespace'],
 ]

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseQuery, showQuery } from '../../src/query/parse.js'
+import { SearchIndex } from '../../src/index.js'
+import { MAX_QUERY_CLAUSES, parseQuery, showQuery } from '../../src/query/parse.js'
 
 // [query, printed clauses, number of warnings]
 const CASES: Array<[string, string, number]> = [
@@ -28,5 +29,28 @@ describe('parseQuery', () => {
       { type: 'word', text: 'ভারত', prefix: false, exclude: true },
       { type: 'word', text: 'পেস', prefix: true, exclude: false },
     ])
+  })
+})
+
+describe('the clause limit', () => {
+  const index = new SearchIndex({ fields: ['text'] })
+  index.addAll([
+    { id: 'dhaka', text: 'ঢাকা' },
+    { id: 'kolkata', text: 'কলকাতা' },
+  ])
+  const query = (before: number) => `${'কলকাতা '.repeat(before)}ঢাকা`
+
+  it('search reads the first 64 clauses and ignores the rest', () => {
+    expect(MAX_QUERY_CLAUSES).toBe(64)
+    expect(index.search(query(63)).map((hit) => hit.id)).toContain('dhaka')
+    expect(index.search(query(64)).map((hit) => hit.id)).toEqual(['kolkata'])
+  })
+
+  it('parseQuery keeps every clause, and showQuery says how many search ignores', () => {
+    expect(parseQuery(query(70)).clauses).toHaveLength(71)
+    const [clauses, note] = showQuery(parseQuery(query(70))).split('\n')
+    expect(clauses).toBe(query(70))
+    expect(note).toBe('(search reads the first 64 clauses and ignores the other 7)')
+    expect(showQuery(parseQuery(query(63)))).toBe(query(63))
   })
 })

@@ -214,3 +214,33 @@ describe('SearchIndex: prefix on the last word', () => {
     expect(index.search('পেস ক্রেমলিন', { prefix: true }).map((hit) => hit.id).sort()).toEqual([1, 2])
   })
 })
+
+describe('SearchIndex: stored fields', () => {
+  const LONG = 'রুশ প্রেসিডেন্ট ভ্লাদিমির পুতিনের সঙ্গে ভ্লাদিভোস্টকে বৈঠক করেছেন উত্তর কোরিয়ার নেতা কিম জং উন। '.repeat(40)
+
+  it('keeps long texts compressed and gives them back whole, to hits, filters and getStoredFields', () => {
+    const index = new SearchIndex({ fields: ['title', 'text'], storeFields: ['title', 'text', 'year', 'tags'], storeCompression: { blockSize: 1024, level: 5 } })
+    index.addAll(Array.from({ length: 30 }, (_, i) => ({ id: i, title: `শিরোনাম ${i}`, text: `${i} ${LONG}`, year: 2000 + i, tags: ['রাজনীতি', { n: i }] })))
+    expect(index.getStoredFields(7)).toEqual({ title: 'শিরোনাম 7', text: `7 ${LONG}`, year: 2007, tags: ['রাজনীতি', { n: 7 }] })
+    const hits = index.search('পুতিন', { limit: 30, filter: (stored) => (stored['year'] as number) % 2 === 0, highlight: true })
+    expect(hits.map((hit) => hit.id).sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 15 }, (_, i) => 2 * i))
+    for (const hit of hits) {
+      expect(hit['text']).toBe(`${String(hit.id)} ${LONG}`)
+      expect(hit.snippet).toContain('<mark>')
+    }
+    const loaded = SearchIndex.fromBytes(index.toBytes())
+    expect(loaded.getStoredFields(29)).toEqual(index.getStoredFields(29))
+  })
+
+  it.each([
+    ['a Date', { when: new Date(0) }],
+    ['a function', { when: () => 1 }],
+    ['NaN', { when: Number.NaN }],
+    ['a cycle', (() => { const value: Record<string, unknown> = {}; value['self'] = value; return { when: value } })()],
+  ])('refuses %s in a stored field, adding nothing', (_label, extra) => {
+    const index = new SearchIndex({ fields: ['text'], storeFields: ['text', 'when'] })
+    const docs = [{ id: 1, text: 'ঢাকা' }, { id: 2, text: 'খুলনা', ...extra }]
+    expect(() => index.addAll(docs)).toThrow(expect.objectContaining({ code: 'INVALID_FIELD_VALUE' }))
+    expect(index.size).toBe(0)
+  })
+})

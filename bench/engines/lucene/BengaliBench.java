@@ -3,9 +3,10 @@
 //
 // Requests (one line each, fields separated by TAB; \\ \t \n \r escaped with a backslash):
 //   FIELDS <f1,f2>            fields of the next documents          (no reply)
+//   STORE <f1,f2>             fields whose text is also stored      (no reply)
 //   DOC <id> <v1> <v2> ...    buffer one document, one value a field (no reply)
 //   BUILD                     index the buffered documents into a new folder on disk
-//                             -> OK <docs> <buildMs> <heapBytes> <diskBytes> <openMs>
+//                             -> OK <docs> <buildMs> <heapBytes> <diskBytes> <openMs> <storedBytes>
 //   REOPEN                    open the index again from disk -> OK <docs> <openMs>
 //   SEARCH <mode> <limit> <q> mode = plain | prefix | fuzzy -> R <nanos> <id> <id> ...
 //   CLOSE                     drop the index and its folder -> OK
@@ -58,6 +59,8 @@ public final class BengaliBench {
   private final Analyzer analyzer = new BengaliAnalyzer();
   private final List<String[]> pending = new ArrayList<>();
   private String[] fields = {"text"};
+  /** Fields whose text is stored too (STORE request; none by default). */
+  private java.util.Set<String> stored = new java.util.HashSet<>();
   private Path folder;
   private FSDirectory directory;
   private DirectoryReader reader;
@@ -89,6 +92,9 @@ public final class BengaliBench {
     switch (parts[0]) {
       case "FIELDS":
         fields = parts[1].split(",");
+        return null;
+      case "STORE":
+        stored = new java.util.HashSet<>(java.util.Arrays.asList(parts.length > 1 ? parts[1].split(",") : new String[0]));
         return null;
       case "DOC": {
         String[] doc = new String[parts.length - 1];
@@ -125,11 +131,13 @@ public final class BengaliBench {
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setRAMBufferSizeMB(RAM_BUFFER_MB);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    // stored-field files apart (not inside a compound file), so their size can be read
+    if (!stored.isEmpty()) config.setUseCompoundFile(false);
     try (IndexWriter writer = new IndexWriter(directory, config)) {
       for (String[] values : pending) {
         Document doc = new Document();
         doc.add(new StringField("id", values[0], Field.Store.YES));
-        for (int f = 0; f < fields.length; f++) doc.add(new TextField(fields[f], values[f + 1], Field.Store.NO));
+        for (int f = 0; f < fields.length; f++) doc.add(new TextField(fields[f], values[f + 1], stored.contains(fields[f]) ? Field.Store.YES : Field.Store.NO));
         writer.addDocument(doc);
       }
       writer.commit();
@@ -141,7 +149,7 @@ public final class BengaliBench {
     // Measured while the buffered documents are still held, so the delta is the index's own.
     long heap = Math.max(0, usedHeap() - before);
     pending.clear();
-    return "OK\t" + reader.numDocs() + "\t" + ms(buildNanos) + "\t" + heap + "\t" + diskSize() + "\t" + ms(openNanos);
+    return "OK\t" + reader.numDocs() + "\t" + ms(buildNanos) + "\t" + heap + "\t" + diskSize() + "\t" + ms(openNanos) + "\t" + storedSize();
   }
 
   private void open() throws IOException {
@@ -200,6 +208,18 @@ public final class BengaliBench {
     long total = 0;
     try (Stream<Path> files = Files.list(folder)) {
       for (Path p : (Iterable<Path>) files::iterator) total += Files.size(p);
+    }
+    return total;
+  }
+
+  /** Bytes of the stored-fields files (.fdt data, .fdx index, .fdm meta). */
+  private long storedSize() throws IOException {
+    long total = 0;
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(".fdt") || name.endsWith(".fdx") || name.endsWith(".fdm")) total += Files.size(p);
+      }
     }
     return total;
   }

@@ -1,21 +1,21 @@
 /**
- * `bangla-search search <index.json|folder|file.jsonl> <query…>`: ranked hits with highlighted
+ * `bangla-search search <index file|folder|file.jsonl|file.json> <query…>`: ranked hits with highlighted
  * snippets, or a JSON array with `--json`.
  *
  * @module
  */
 
-import type { SearchHit, SearchIndex } from 'bangla-search'
+import type { MatchInfo, SearchHit, SearchIndex } from 'bangla-search'
 import { fieldList, parseCommand, UsageError, wholeNumber, type Command } from '../args.js'
 import { formatCount, makeStyle, truncateDisplay, useColor, type Io, type Style } from '../output.js'
 import { ProgressBar } from '../progress.js'
 import { openSource } from '../source.js'
 
-const HELP = `Usage: bangla-search search <index.json|folder|file.jsonl|file.json> <query…> [options]
+const HELP = `Usage: bangla-search search <index file|folder|file.jsonl|file.json> <query…> [options]
 
-Searches a saved index, or a corpus indexed on the fly. The query is every argument after the
-source, joined by spaces; quote it or not. "a phrase" matches words in order, -word excludes
-(put such a query after --), word* is a prefix.
+Searches a saved index (binary or JSON), or a corpus indexed on the fly. The query is every
+argument after the source, joined by spaces; quote it or not. "a phrase" matches words in order,
+-word excludes (put such a query after --), word* is a prefix.
 
 Options:
   -n, --limit <N>      how many hits to show (default 10)
@@ -29,9 +29,9 @@ Options:
 
 Examples:
   bangla-search search corpus/seeds ভ্লাদিভোস্টক
-  bangla-search search index.json পুতিনের সফর --limit 3
-  bangla-search search index.json vladivostok --json
-  bangla-search search index.json -- 'কিম -পুতিন'`
+  bangla-search search seeds.idx পুতিনের সফর --limit 3
+  bangla-search search seeds.idx vladivostok --json
+  bangla-search search seeds.idx -- 'কিম -ট্রেন'`
 
 const OPTIONS = {
   limit: { type: 'string', short: 'n' },
@@ -120,11 +120,23 @@ function renderHit(hit: SearchHit, rank: number, style: Style): string {
   return `${lines.join('\n')}\n`
 }
 
+/**
+ * One part per clause: `ভ্লাদিভোস্টক → ভ্লাদিভস্তক (alias, text)` for a word; for a phrase (one
+ * match per word, in order) `"উত্তর কোরিয়া" → উত্তর কোরিয়ার (exact + stem, title)`, the kinds in
+ * the order of the words.
+ */
 function describeMatches(hit: SearchHit): string {
   const seen = new Set<string>()
   const parts: string[] = []
-  for (const m of hit.match) {
-    const part = m.query === m.term ? `${m.term} (${m.kind}, ${m.field})` : `${m.query} → ${m.term} (${m.kind}, ${m.field})`
+  for (let i = 0; i < hit.match.length; ) {
+    const first = hit.match[i] as MatchInfo
+    const words = first.query.split(' ').length
+    const clause = hit.match.slice(i, i + words)
+    i += words
+    const matched = clause.map((m) => m.term).join(' ')
+    const kinds = [...new Set(clause.map((m) => m.kind))].length === 1 ? first.kind : clause.map((m) => m.kind).join(' + ')
+    const query = words > 1 ? `"${first.query}"` : first.query
+    const part = first.query === matched ? `${query} (${kinds}, ${first.field})` : `${query} → ${matched} (${kinds}, ${first.field})`
     if (seen.has(part)) continue
     seen.add(part)
     parts.push(part)

@@ -1,0 +1,258 @@
+/**
+ * Compact postings lists: many lists in flat byte arrays, immutable once written. The sealed
+ * part of the index keeps every term's and every multi-term stem's list this way, and the saved
+ * format (version 2) stores the same bytes, so loading one is a view, not a rebuild.
+ *
+ * One list is `header, entries` in `docBytes` and, for term lists, positions in `posBytes`:
+ *
+ * - header: `count`, then for lists of more than {@link BLOCK_SIZE} postings a block table: per
+ *   block of {@link BLOCK_SIZE} postings `lastDocGap, entryBytes, positionBytes, maxTf, minLength`
+ *   (the first lastDoc counted from -1). `minLength` is the shortest field among the block's
+ *   documents: with `maxTf` it bounds the block's BM25 score, for dynamic pruning. (A list of one
+ *   block is bounded by reading it.)
+ * - entries (gap = doc - previous doc - 1): in a list of one block, LEB128 `gap * 4 + min(tf, 4) - 1`
+ *   then `tf - 4` when tf is 4 or more; in a longer list, per block one byte `k` and per entry the
+ *   gap as a Rice code with parameter `k`, then `tf - 1` in unary (`tf - 1` one-bits, a zero),
+ *   padded to a whole byte: a block is decoded at once into arrays, and is smaller.
+ * - positions, per block: one byte `k`, then per entry `tf` Rice codes with parameter `k` (the
+ *   first position, then each position minus the one before minus 1), padded to a whole byte.
+ *
+ * Other numbers are unsigned LEB128. The split keeps scoring from ever decoding positions.
+ *
+ * @module
+ * @internal
+ */
+
+import { withRoom } from './growable.js'
+import { riceParameter, RiceWriter } from './rice.js'
+
+/** Postings per block of the block table. */
+export const BLOCK_SIZE = 128
+/** Document numbers stay below this, so `gap * 4 + 3` is below 2^31. */
+export const MAX_DOCUMENTS = 2 ** 29 - 1
+/** Ints per block in a decoded block table: doc start, position start, last doc, max tf, min length. */
+export const BLOCK_STRIDE = 5
+/** The end of every list: a document number greater than any. */
+export const NO_MORE_DOCS = 0x7fff_ffff
+
+/** Lists in flat arrays; `starts[list] < 0` means the list is empty. */
+export class CompactLists {
+  constructor(
+    /** Headers and entries of every list. */
+    readonly docBytes: Uint8Array,
+    /** First byte of each list in `docBytes`, -1 for none. */
+    readonly starts: Int32Array,
+    /** Positions of every list (term lists), or an empty array. */
+    readonly posBytes: Uint8Array,
+    /** First byte of each list's positions in `posBytes`. */
+    readonly posStarts: Int32Array,
+  ) {}
+
+  /** Lists that can be held (ids are 0 .. listCapacity - 1). */
+  get listCapacity(): number {
+    return this.starts.length
+  }
+
+  /** Does the list hold any posting? */
+  has(list: number): boolean {
+    return list < this.starts.length && (this.starts[list] as number) >= 0
+  }
+
+  /** Postings in a list (0 for none). */
+  count(list: number): number {
+    return this.has(list) ? readVarintAt(this.docBytes, this.starts[list] as number) : 0
+  }
+
+  /** An empty set of lists. */
+  static empty(): CompactLists {
+    return new CompactLists(new Uint8Array(0), new Int32Array(0), new Uint8Array(0), new Int32Array(0))
+  }
+}
+
+/** Reads the LEB128 value at `at` (no bounds checks beyond the array's). */
+function readVarintAt(bytes: Uint8Array, at: number): number {
+  let value = 0
+  for (let shift = 0; ; shift += 7) {
+    const byte = bytes[at++] as number
+    value += (byte & 0x7f) * 2 ** shift
+    if (byte < 0x80) return value
+  }
+}
+
+/** A growing byte array with LEB128 writes. */
+export class ByteBuilder {
+  bytes = new Uint8Array(1024)
+  length = 0
+
+  varint(value: number): void {
+    if (this.length + 5 > this.bytes.length) this.bytes = withRoom(this.bytes, this.length, this.length + 5)
+    const bytes = this.bytes
+    while (value >= 0x80) {
+      bytes[this.length++] = (value & 0x7f) | 0x80
+      value >>>= 7
+    }
+    bytes[this.length++] = value
+  }
+
+  byte(value: number): void {
+    if (this.length === this.bytes.length) this.bytes = withRoom(this.bytes, this.length, this.length + 1)
+    this.bytes[this.length++] = value
+  }
+
+  append(source: Uint8Array, from: number, to: number): void {
+    this.bytes = withRoom(this.bytes, this.length, this.length + (to - from))
+    this.bytes.set(source.subarray(from, to), this.length)
+    this.length += to - from
+  }
+
+  /** Makes room for `bytes` more without growing on each write. */
+  reserve(bytes: number): void {
+    if (this.length + bytes > this.bytes.length) this.bytes = withRoom(this.bytes, this.length, this.length + bytes)
+  }
+
+  /** The bytes written, as a copy of exactly their length. */
+  toBytes(): Uint8Array {
+    return this.bytes.slice(0, this.length)
+  }
+}
+
+/**
+ * Writes lists one after the other into compact form. A list is opened with {@link begin},
+ * gets its postings in increasing document order with {@link add} (and, for lists with
+ * positions, each posting's positions with {@link position} right after its add), and is closed
+ * with {@link end}.
+ */
+export class CompactListsWriter {
+  private readonly docs = new ByteBuilder()
+  private readonly positions = new ByteBuilder()
+  private readonly rice = new RiceWriter(this.positions)
+  /** The open block's position values (first position, then gaps minus 1). */
+  private readonly blockValues: number[] = []
+  private lastPosition = -1
+  private readonly starts: Int32Array
+  private readonly posStarts: Int32Array
+  /** The open list's entries (its header is written before them once it is complete). */
+  private readonly entries = new ByteBuilder()
+  private readonly entryRice = new RiceWriter(this.entries)
+  /** The open block's gaps and term frequencies (written when the block closes). */
+  private readonly blockGaps: number[] = []
+  private readonly blockTfs: number[] = []
+  private readonly blocks: number[] = []
+  private list = -1
+  private count = 0
+  private lastDoc = -1
+  private blockStart = 0
+  private blockPosStart = 0
+  private blockMaxTf = 0
+  private blockMinLength = 0
+
+  constructor(
+    listCapacity: number,
+    private readonly withPositions: boolean,
+  ) {
+    this.starts = new Int32Array(listCapacity).fill(-1)
+    this.posStarts = withPositions ? new Int32Array(listCapacity).fill(-1) : new Int32Array(0)
+  }
+
+  /** Opens list `list` (each list at most once). */
+  begin(list: number): void {
+    this.list = list
+    this.count = 0
+    this.lastDoc = -1
+    this.entries.length = 0
+    this.blocks.length = 0
+    this.openBlock()
+    if (this.withPositions) this.posStarts[list] = this.positions.length
+  }
+
+  /** Adds one posting of the open list: documents strictly increasing, tf >= 1. */
+  add(doc: number, tf: number, fieldLength: number): void {
+    // a full block is closed when the next posting comes (its positions are written by then):
+    // the list is then known to be longer than one block
+    if (this.count > 0 && this.count % BLOCK_SIZE === 0) this.closeBlock(true)
+    this.lastPosition = -1
+    this.blockGaps.push(doc - this.lastDoc - 1)
+    this.blockTfs.push(tf)
+    this.lastDoc = doc
+    if (tf > this.blockMaxTf) this.blockMaxTf = tf
+    if (fieldLength < this.blockMinLength) this.blockMinLength = fieldLength
+    this.count++
+  }
+
+  /** Adds the next position of the last posting added (positions increasing within it). */
+  position(position: number): void {
+    this.blockValues.push(this.lastPosition < 0 ? position : position - this.lastPosition - 1)
+    this.lastPosition = position
+  }
+
+  /** Closes the open list; an empty list stays absent. */
+  end(): void {
+    if (this.count === 0) {
+      if (this.withPositions) this.posStarts[this.list] = -1
+      return
+    }
+    this.closeBlock(this.count > BLOCK_SIZE)
+    const out = this.docs
+    this.starts[this.list] = out.length
+    out.varint(this.count)
+    if (this.count > BLOCK_SIZE) {
+      let previous = -1
+      for (let i = 0; i < this.blocks.length; i += BLOCK_STRIDE) {
+        const lastDoc = this.blocks[i] as number
+        out.varint(lastDoc - previous - 1)
+        previous = lastDoc
+        for (let j = 1; j < BLOCK_STRIDE; j++) out.varint(this.blocks[i + j] as number)
+      }
+    }
+    out.append(this.entries.bytes, 0, this.entries.length)
+  }
+
+  /** The lists written, in compact form. */
+  finish(): CompactLists {
+    return new CompactLists(this.docs.toBytes(), this.starts, this.positions.toBytes(), this.posStarts)
+  }
+
+  private openBlock(): void {
+    this.blockStart = this.entries.length
+    this.blockPosStart = this.positions.length
+    this.blockMaxTf = 0
+    this.blockMinLength = NO_MORE_DOCS
+    this.blockValues.length = 0
+    this.blockGaps.length = 0
+    this.blockTfs.length = 0
+  }
+
+  /** Writes the open block's entries: LEB128 in a list of one block, Rice codes in a longer one. */
+  private writeEntries(longList: boolean): void {
+    const { blockGaps, blockTfs, entries } = this
+    if (!longList) {
+      blockGaps.forEach((gap, i) => {
+        const tf = blockTfs[i] as number
+        entries.varint(gap * 4 + Math.min(tf, 4) - 1)
+        if (tf >= 4) entries.varint(tf - 4)
+      })
+      return
+    }
+    const k = riceParameter(blockGaps, 0, blockGaps.length)
+    entries.byte(k)
+    blockGaps.forEach((gap, i) => {
+      this.entryRice.write(gap, k)
+      this.entryRice.write((blockTfs[i] as number) - 1, 0)
+    })
+    this.entryRice.flush()
+  }
+
+  /** Ends the open block; `longList` when the list has (or will have) more than one block. */
+  private closeBlock(longList: boolean): void {
+    this.writeEntries(longList)
+    if (this.withPositions) {
+      const values = this.blockValues
+      const k = riceParameter(values, 0, values.length)
+      this.positions.byte(k)
+      for (const value of values) this.rice.write(value, k)
+      this.rice.flush()
+    }
+    this.blocks.push(this.lastDoc, this.entries.length - this.blockStart, this.positions.length - this.blockPosStart, this.blockMaxTf, this.blockMinLength)
+    this.openBlock()
+  }
+}

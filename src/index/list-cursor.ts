@@ -1,0 +1,360 @@
+/**
+ * A cursor over one compact list (see `compact-lists.ts`): the next document, a jump to the first
+ * document at or after a target through the block table, the block-level bounds that dynamic
+ * pruning needs, and the positions of the current document, decoded only on request.
+ *
+ * @module
+ * @internal
+ */
+
+import { BLOCK_SIZE, BLOCK_STRIDE, NO_MORE_DOCS, type CompactLists } from './compact-lists.js'
+import { BanglaSearchError } from '../errors.js'
+import { decodeRiceBlock, RiceReader } from './rice.js'
+
+const EMPTY_BYTES = new Uint8Array(0)
+const NO_TABLE = new Int32Array(0)
+const BLOCK_SHIFT = Math.log2(BLOCK_SIZE)
+
+/** Reads one compact list. Reusable: {@link open} points it at another list. */
+export class ListCursor {
+  /** The current document ({@link NO_MORE_DOCS} after the last). */
+  doc = -1
+  /** The term frequency in the current document. */
+  tf = 0
+  /** Postings in the list. */
+  count = 0
+  /** The largest tf in the list (-1 until a one-block list is read for its bound). */
+  maxTf = 0
+  /** The shortest field among the list's documents (as for maxTf). */
+  minLength = 0
+  /** Field lengths by document (to bound a one-block list), when the opener gave them. */
+  private lengths: Int32Array | undefined
+  private bytes: Uint8Array = EMPTY_BYTES
+  private at = 0
+  /** Where the entries start (after the header and block table). */
+  private entriesStart = 0
+  /** Postings read so far. */
+  private index = 0
+  /** Decoded block table: doc start, position start, last doc, max tf, min length per block. */
+  private table: Int32Array = NO_TABLE
+  private blockCount = 0
+  /** Reads the positions; its bit offset is where the pending ones start. */
+  private readonly rice = new RiceReader()
+  /** The first posting of a long list, read at open. */
+  private firstDocs: Int32Array = NO_TABLE
+  private firstTfs: Int32Array = NO_TABLE
+  /** Which block the block arrays hold (-1: none yet). */
+  private decodedBlock = -1
+  /** The current block of a long list, decoded: documents and term frequencies (made on first use). */
+  private blockDocs: Int32Array = NO_TABLE
+  private blockTfs: Int32Array = NO_TABLE
+  /** The Rice parameter of the current block's positions. */
+  private riceK = 0
+  /** Position values to skip before the current document's positions. */
+  private pendingPositions = 0
+  private positionsRead = true
+  /** Where the current document's positions start (a bit offset), once they were read. */
+  private currentPosBit = 0
+  private hasPositions = false
+
+  /**
+   * Points the cursor at list `list`, on its first posting; false (and an exhausted cursor,
+   * `doc` = {@link NO_MORE_DOCS}) when the list is empty.
+   */
+  open(lists: CompactLists, list: number, lengths?: Int32Array): boolean {
+    this.lengths = lengths
+    this.doc = -1
+    this.tf = 0
+    this.index = 0
+    this.blockCount = 0
+    this.pendingPositions = 0
+    this.positionsRead = true
+    if (!lists.has(list)) {
+      this.count = 0
+      this.doc = NO_MORE_DOCS
+      return false
+    }
+    this.bytes = lists.docBytes
+    this.at = lists.starts[list] as number
+    this.count = this.varint()
+    this.maxTf = -1
+    this.minLength = 0
+    this.hasPositions = lists.posStarts.length > 0
+    const posAt = this.hasPositions ? (lists.posStarts[list] as number) : 0
+    this.rice.bytes = lists.posBytes
+    if (this.count > BLOCK_SIZE) {
+      const blocks = Math.ceil(this.count / BLOCK_SIZE)
+      // each block takes at least five bytes: a larger count is damage, not a reason to allocate
+      if (blocks * BLOCK_STRIDE > this.bytes.length - this.at) {
+        throw new BanglaSearchError('MALFORMED_INDEX', 'The saved index is malformed: a postings list is damaged. Save it again, or rebuild it from its documents.')
+      }
+      if (this.table.length < blocks * BLOCK_STRIDE) this.table = new Int32Array(Math.max(blocks * BLOCK_STRIDE, this.table.length * 2))
+      const table = this.table
+      let lastDoc = -1
+      for (let b = 0; b < blocks; b++) {
+        const i = b * BLOCK_STRIDE
+        lastDoc += this.varint() + 1
+        table[i + 2] = lastDoc
+        table[i] = this.varint() // entry bytes, made absolute below
+        table[i + 1] = this.varint() // position bytes, made absolute below
+        table[i + 3] = this.varint()
+        table[i + 4] = this.varint()
+      }
+      let maxTf = 0
+      let minLength = NO_MORE_DOCS
+      for (let b = 0; b < blocks; b++) {
+        maxTf = Math.max(maxTf, table[b * BLOCK_STRIDE + 3] as number)
+        minLength = Math.min(minLength, table[b * BLOCK_STRIDE + 4] as number)
+      }
+      this.maxTf = maxTf
+      this.minLength = minLength
+      let docStart = this.at
+      let posStart = posAt
+      for (let b = 0; b < blocks; b++) {
+        const i = b * BLOCK_STRIDE
+        const docBytes = table[i] as number
+        const posBytes = table[i + 1] as number
+        table[i] = docStart
+        table[i + 1] = posStart
+        docStart += docBytes
+        posStart += posBytes
+      }
+      this.blockCount = blocks
+    }
+    if (this.hasPositions) this.startPositionBlock(posAt)
+    this.entriesStart = this.at
+    this.decodedBlock = -1
+    if (this.blockCount > 0) this.readFirstPosting()
+    else this.nextDoc()
+    return true
+  }
+
+  /** Reads only the first posting of a long list (a cursor opened for its bounds or a jump decodes no block). */
+  private readFirstPosting(): void {
+    if (this.firstDocs.length === 0) {
+      this.firstDocs = new Int32Array(1)
+      this.firstTfs = new Int32Array(1)
+    }
+    const start = this.table[0] as number
+    decodeRiceBlock(this.bytes, start + 1, this.bytes[start] as number, 1, -1, this.firstDocs, this.firstTfs)
+    this.doc = this.firstDocs[0] as number
+    this.tf = this.firstTfs[0] as number
+    this.index = 1
+    this.positionsRead = false
+  }
+
+  /** Moves to the next document; returns it ({@link NO_MORE_DOCS} at the end). */
+  nextDoc(): number {
+    if (this.index === this.count) return (this.doc = NO_MORE_DOCS)
+    if (!this.positionsRead) this.pendingPositions += this.tf
+    this.positionsRead = false
+    if (this.blockCount > 0) {
+      // a list of several blocks: read from the decoded block, decoding a block when first needed
+      const inBlock = this.index & (BLOCK_SIZE - 1)
+      const block = this.index >> BLOCK_SHIFT
+      if (block !== this.decodedBlock) this.enterBlock(block)
+      this.tf = this.blockTfs[inBlock] as number
+      this.index++
+      return (this.doc = this.blockDocs[inBlock] as number)
+    }
+    const bytes = this.bytes
+    let at = this.at
+    let byte = bytes[at++] as number
+    let code = byte & 0x7f
+    for (let shift = 7; byte >= 0x80; shift += 7) {
+      byte = bytes[at++] as number
+      code += (byte & 0x7f) * 2 ** shift
+    }
+    const low = code & 3
+    if (low !== 3) this.tf = low + 1
+    else {
+      byte = bytes[at++] as number
+      let tf = byte & 0x7f
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = bytes[at++] as number
+        tf += (byte & 0x7f) * 2 ** shift
+      }
+      this.tf = tf + 4
+    }
+    this.at = at
+    this.index++
+    return (this.doc += Math.floor(code / 4) + 1)
+  }
+
+  /** Decodes block `block` of a long list into the block arrays, and points the position reader at its positions. */
+  private enterBlock(block: number): void {
+    const table = this.table
+    const row = block * BLOCK_STRIDE
+    const start = table[row] as number
+    const last = Math.min(BLOCK_SIZE, this.count - (block << BLOCK_SHIFT))
+    if (this.blockDocs.length === 0) {
+      this.blockDocs = new Int32Array(BLOCK_SIZE)
+      this.blockTfs = new Int32Array(BLOCK_SIZE)
+    }
+    const previous = block > 0 ? (table[row - BLOCK_STRIDE + 2] as number) : -1
+    decodeRiceBlock(this.bytes, start + 1, this.bytes[start] as number, last, previous, this.blockDocs, this.blockTfs)
+    this.decodedBlock = block
+    // the block's positions start at its own byte (unless its first posting was read at open, positions and all)
+    if (this.hasPositions && !(block === 0 && this.index === 1)) this.startPositionBlock(table[row + 1] as number)
+  }
+
+  /** Moves to the first document at or after `target` (staying put when already there). */
+  advance(target: number): number {
+    if (this.doc >= target) return this.doc
+    if (this.blockCount > 0) {
+      const table = this.table
+      const first = this.index >> BLOCK_SHIFT
+      let block = first
+      while (block < this.blockCount && (table[block * BLOCK_STRIDE + 2] as number) < target) block++
+      if (block === this.blockCount) {
+        this.index = this.count
+        return (this.doc = NO_MORE_DOCS)
+      }
+      // the target lies beyond the block of the next posting: go to the start of its block (decoded by nextDoc)
+      if (block > first) {
+        this.positionsRead = true
+        this.tf = 0
+        this.doc = table[block * BLOCK_STRIDE - BLOCK_STRIDE + 2] as number
+        this.index = block << BLOCK_SHIFT
+      }
+    }
+    let doc = this.doc
+    while (doc < target) doc = this.nextDoc()
+    return doc
+  }
+
+  /**
+   * The largest tf and the shortest field of the blocks that can hold documents in
+   * `[from, to)` from the cursor on, written to {@link boundTf} and {@link boundLength}
+   * (`boundTf` 0 when none can).
+   */
+  bound(from: number, to: number): void {
+    if (this.doc >= to || (this.doc < from && this.index === this.count)) {
+      this.boundTf = 0
+      return
+    }
+    if (this.blockCount === 0) {
+      if (this.maxTf < 0) this.readBounds()
+      this.boundTf = this.maxTf
+      this.boundLength = this.minLength
+      return
+    }
+    const table = this.table
+    // the block of the current posting, or of the next one before the first read
+    let block = this.doc >= 0 ? (this.index - 1) >> BLOCK_SHIFT : 0
+    while (block < this.blockCount && (table[block * BLOCK_STRIDE + 2] as number) < from) block++
+    let tf = 0
+    let length = NO_MORE_DOCS
+    for (; block < this.blockCount; block++) {
+      const i = block * BLOCK_STRIDE
+      if ((table[i + 3] as number) > tf) tf = table[i + 3] as number
+      if ((table[i + 4] as number) < length) length = table[i + 4] as number
+      if ((table[i + 2] as number) >= to - 1) break
+    }
+    this.boundTf = tf
+    this.boundLength = length
+  }
+
+  /** Reads a one-block list from its start (without moving the cursor) for its largest tf and shortest field. */
+  private readBounds(): void {
+    const bytes = this.bytes
+    let at = this.entriesStart
+    let doc = -1
+    let maxTf = 0
+    let minLength = NO_MORE_DOCS
+    const lengths = this.lengths
+    for (let i = 0; i < this.count; i++) {
+      let byte = bytes[at++] as number
+      let code = byte & 0x7f
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = bytes[at++] as number
+        code += (byte & 0x7f) * 2 ** shift
+      }
+      let tf = (code & 3) + 1
+      if (tf === 4) {
+        byte = bytes[at++] as number
+        let extra = byte & 0x7f
+        for (let shift = 7; byte >= 0x80; shift += 7) {
+          byte = bytes[at++] as number
+          extra += (byte & 0x7f) * 2 ** shift
+        }
+        tf = extra + 4
+      }
+      doc += Math.floor(code / 4) + 1
+      if (tf > maxTf) maxTf = tf
+      const length = lengths === undefined ? 0 : ((lengths[doc] as number | undefined) ?? 0)
+      if (length < minLength) minLength = length
+    }
+    this.maxTf = maxTf
+    this.minLength = minLength
+  }
+
+  /** Set by {@link bound}. */
+  boundTf = 0
+  /** Set by {@link bound}. */
+  boundLength = 0
+
+  /** The last document of the block of the current posting (for choosing windows), or {@link NO_MORE_DOCS}. */
+  blockEnd(): number {
+    if (this.blockCount === 0 || this.doc === NO_MORE_DOCS) return NO_MORE_DOCS
+    const block = this.doc >= 0 ? (this.index - 1) >> BLOCK_SHIFT : 0
+    return this.table[block * BLOCK_STRIDE + 2] as number
+  }
+
+  /** The positions of the current document, increasing, into `into` (tf values). */
+  readPositions(into: number[]): number[] {
+    into.length = 0
+    const rice = this.rice
+    const k = this.riceK
+    // read twice: start again where the current document's positions start
+    if (this.positionsRead) rice.bit = this.currentPosBit
+    else {
+      rice.skip(this.pendingPositions, k)
+      this.currentPosBit = rice.bit
+    }
+    let position = -1
+    for (let i = 0; i < this.tf; i++) {
+      position += rice.read(k) + 1
+      into.push(position)
+    }
+    this.pendingPositions = 0
+    this.positionsRead = true
+    return into
+  }
+
+  /** Points the position reader at a block's positions (its parameter byte, then codes). */
+  private startPositionBlock(byteOffset: number): void {
+    this.riceK = (this.rice.bytes[byteOffset] as number | undefined) ?? 0
+    this.rice.bit = (byteOffset + 1) * 8
+    this.pendingPositions = 0
+  }
+
+  private varint(): number {
+    const bytes = this.bytes
+    let byte = bytes[this.at++] as number
+    let value = byte & 0x7f
+    for (let shift = 7; byte >= 0x80; shift += 7) {
+      byte = bytes[this.at++] as number
+      value += (byte & 0x7f) * 2 ** shift
+    }
+    return value
+  }
+}
+
+/** Cursors kept for reuse from one query to the next (a query opens dozens). */
+export class CursorPool {
+  private readonly free: ListCursor[] = []
+  private readonly lent: ListCursor[] = []
+
+  /** A cursor, to be returned by {@link releaseAll}. */
+  take(): ListCursor {
+    const cursor = this.free.pop() ?? new ListCursor()
+    this.lent.push(cursor)
+    return cursor
+  }
+
+  /** Takes back every cursor lent since the last call. */
+  releaseAll(): void {
+    while (this.lent.length > 0) this.free.push(this.lent.pop() as ListCursor)
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * One search from a parsed query to hits: plan (analysis and expansion), scoring plan (lists per
+ * clause and field), top-k selection with pruning, then hits with their matches, stored fields,
+ * snippets and explanations.
+ *
+ * @module
+ * @internal
+ */
+
+import type { DocumentTable } from '../documents.js'
+import { makeSnippet, resolveHighlight } from '../highlight/snippet.js'
+import type { InvertedIndex } from '../index/inverted-index.js'
+import type { CursorPool } from '../index/list-cursor.js'
+import type { StringList } from '../index/string-list.js'
+import type { ResolvedIndexOptions, ResolvedSearchOptions } from '../options.js'
+import { MAX_QUERY_CLAUSES, type ParsedQuery } from '../query/parse.js'
+import type { DocumentId, MatchInfo, SearchHit, SearchOptions, StoredFields } from '../types.js'
+import type { FuzzyMatcher } from './fuzzy.js'
+import { describeHits, explainDocument } from './hits.js'
+import { planQuery, type PlannedClause } from './plan.js'
+import type { PrefixLookup } from './prefix.js'
+import { planScoring, type ScoringClause } from './scoring-plan.js'
+import { topDocuments } from './top-docs.js'
+import type { WordCache } from './word-cache.js'
+
+export { MAX_QUERY_CLAUSES } from '../query/parse.js'
+
+/** Everything a search reads. */
+export interface SearchContext {
+  readonly index: InvertedIndex
+  readonly documents: DocumentTable
+  readonly options: ResolvedIndexOptions
+  readonly prefixes: PrefixLookup
+  readonly fuzzy: FuzzyMatcher
+  readonly synonyms: ReadonlyMap<string, readonly string[]>
+  /** Plans of recent words (per index generation). */
+  readonly cache?: WordCache
+  /** Cursors reused from query to query. */
+  readonly cursors?: CursorPool
+}
+
+/** Runs one parsed query. `prune: false` scores every candidate (tests compare the two). */
+export function runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, given: SearchOptions | undefined, context: SearchContext, prune = true): SearchHit[] {
+  const { index, options } = context
+  const segments = index.searchSegments()
+  const cache = context.cache
+  const plan = planQuery(parsed, { index, prefixes: context.prefixes, fuzzy: context.fuzzy, synonyms: context.synonyms, ...(cache === undefined ? {} : { cache }) }, resolved, MAX_QUERY_CLAUSES)
+  if (!plan.some((clause) => !clause.exclude)) return []
+  const { fields, boost, bm25 } = options
+  const clauses = planScoring(plan, {
+    index,
+    segments,
+    fields: resolved.fields.map((field) => fields.indexOf(field)),
+    boosts: resolved.fields.map((field) => ownNumber(boost, field) * ownNumber(given?.boost, field)),
+    bm25,
+    ...(cache === undefined ? {} : { cache }),
+    ...(context.cursors === undefined ? {} : { cursors: context.cursors }),
+  })
+  try {
+    return hitsOf(clauses, plan, resolved, given, context, prune)
+  } finally {
+    context.cursors?.releaseAll()
+  }
+}
+
+/** Selects the top documents of a scoring plan and builds their hits. */
+function hitsOf(clauses: ScoringClause[], plan: readonly PlannedClause[], resolved: ResolvedSearchOptions, given: SearchOptions | undefined, context: SearchContext, prune: boolean): SearchHit[] {
+  const { index, documents, options } = context
+  const { fields } = options
+  const { ids, order } = documents
+  const filter = given?.filter
+  const top = topDocuments(clauses, {
+    count: Math.min(resolved.offset + resolved.limit, index.liveCount),
+    requireAll: resolved.combineWith === 'and',
+    prune,
+    deleted: index.deletedSinceVacuum > 0 ? index.deletedFlags() : undefined,
+    keep: filter === undefined ? () => true : (doc) => filter(documents.lazyStored(doc), ids[doc] as DocumentId),
+    orderOf: (doc) => order[doc] as number,
+  }).slice(resolved.offset)
+  const highlight = given?.highlight ? resolveHighlight(given.highlight) : undefined
+  const matchedTerms = highlight === undefined ? undefined : termsOfPlan(plan, index.vocabulary.terms)
+  const matches = describeHits(clauses, top, index.vocabulary, fields)
+  return top.map((found, i) => {
+    const { doc, score } = found
+    const match = matches[i] as MatchInfo[]
+    const stored = documents.stored(doc)
+    // spread, not Object.assign: a stored field named __proto__ must stay data
+    const hit: Record<string, unknown> = { ...stored, id: ids[doc], score, match }
+    if (highlight !== undefined && matchedTerms !== undefined) Object.assign(hit, snippetOf(stored, match, fields, matchedTerms, highlight))
+    if (resolved.explain) hit['explanation'] = explainDocument(clauses, doc, fields)
+    Object.defineProperty(hit, INSPECT, INSPECT_HIT)
+    return hit as SearchHit
+  })
+}
+
+/** The indexed terms a plan looks for (not those it excludes), to mark in snippets. */
+function termsOfPlan(plan: readonly PlannedClause[], terms: StringList): Set<string> {
+  const found = new Set<string>()
+  for (const clause of plan) {
+    if (clause.exclude) continue
+    for (const word of clause.words) for (const term of word) found.add(terms.get(term.termId))
+  }
+  return found
+}
+
+/** A snippet from the first stored field (those that matched first) that holds a match. */
+function snippetOf(
+  stored: StoredFields | undefined,
+  match: readonly MatchInfo[],
+  fields: readonly string[],
+  terms: ReadonlySet<string>,
+  highlight: ReturnType<typeof resolveHighlight>,
+): { snippet?: string; snippetField?: string } {
+  if (stored === undefined) return {}
+  for (const field of new Set([...match.map((m) => m.field), ...fields])) {
+    const text = stored[field]
+    const snippet = typeof text === 'string' ? makeSnippet(text, terms, highlight) : undefined
+    if (snippet !== undefined) return { snippet, snippetField: field }
+  }
+  return {}
+}
+
+/** A field's factor in a boost table, 1 when absent (own properties only: a field may be named `constructor`). */
+function ownNumber(table: Readonly<Record<string, number>> | undefined, field: string): number {
+  return table !== undefined && Object.hasOwn(table, field) ? (table[field] as number) : 1
+}
+
+/** Node's `util.inspect` hook, reached through the global symbol registry (no Node import). */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom')
+
+/** Gives a hit a short, readable form in the Node REPL: id, score, match kinds and snippet (not enumerable). */
+const INSPECT_HIT: PropertyDescriptor = {
+  enumerable: false,
+  value(this: SearchHit): string {
+    const kinds = this.match.map((m) => `${m.term}:${m.kind}`).join(', ')
+    const snippet = this.snippet === undefined ? '' : `\n  ${this.snippet}`
+    return `Hit ${JSON.stringify(this.id)} score ${this.score.toFixed(3)} [${kinds}]${snippet}`
+  },
+}

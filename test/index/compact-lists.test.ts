@@ -1,0 +1,111 @@
+/**
+ * Compact lists and their cursor: what the writer wrote is what the cursor reads, whether it
+ * steps, jumps through the block table or reads positions only now and then; block bounds never
+ * understate a posting.
+ */
+
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { BLOCK_SIZE, CompactListsWriter, NO_MORE_DOCS } from '../../src/index/compact-lists.js'
+import { ListCursor } from '../../src/index/list-cursor.js'
+
+interface Posting {
+  doc: number
+  tf: number
+  length: number
+  positions: number[]
+}
+
+/** A list of postings: increasing documents, positions within each field length. */
+const postingList = fc
+  .array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 300 })), { maxLength: 3 * BLOCK_SIZE + 7 })
+  .map((steps) => {
+    let doc = -1
+    return steps.map(([gap, tf, extra]): Posting => {
+      doc += gap + 1
+      const length = tf + extra
+      const positions = [...new Set(Array.from({ length: tf }, (_, i) => (i * 7919 + extra) % length))].sort((a, b) => a - b)
+      return { doc, tf: positions.length, length, positions }
+    })
+  })
+
+function write(lists: readonly Posting[][]) {
+  const writer = new CompactListsWriter(lists.length + 1, true)
+  lists.forEach((postings, list) => {
+    writer.begin(list)
+    for (const posting of postings) {
+      writer.add(posting.doc, posting.tf, posting.length)
+      for (const position of posting.positions) writer.position(position)
+    }
+    writer.end()
+  })
+  return writer.finish()
+}
+
+describe('compact lists', () => {
+  it('read back step by step, with positions read now and then', () => {
+    fc.assert(
+      fc.property(fc.array(postingList, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 3 }), (lists, every) => {
+        const compact = write(lists)
+        const cursor = new ListCursor()
+        lists.forEach((postings, list) => {
+          expect(cursor.open(compact, list)).toBe(postings.length > 0)
+          expect(compact.count(list)).toBe(postings.length)
+          postings.forEach((posting, i) => {
+            if (i > 0) cursor.nextDoc()
+            expect(cursor.doc).toBe(posting.doc)
+            expect(cursor.tf).toBe(posting.tf)
+            if (i % every === 0) expect(cursor.readPositions([])).toEqual(posting.positions)
+          })
+          expect(cursor.nextDoc()).toBe(NO_MORE_DOCS)
+        })
+      }),
+    )
+  })
+
+  it('advance finds the first document at or after the target, and positions stay right after a jump', () => {
+    fc.assert(
+      fc.property(postingList, fc.array(fc.integer({ min: 0, max: 20_000 }), { maxLength: 12 }), (postings, targets) => {
+        const compact = write([postings])
+        const cursor = new ListCursor()
+        cursor.open(compact, 0)
+        let current = postings[0]?.doc ?? NO_MORE_DOCS
+        for (const target of [...targets].sort((a, b) => a - b)) {
+          const expected = postings.find((p) => p.doc >= Math.max(target, current))
+          const got = cursor.advance(target)
+          expect(got).toBe(expected?.doc ?? NO_MORE_DOCS)
+          if (expected !== undefined) {
+            expect(cursor.tf).toBe(expected.tf)
+            expect(cursor.readPositions([])).toEqual(expected.positions)
+          }
+          current = got
+        }
+      }),
+    )
+  })
+
+  it('block bounds are never below a posting of the range', () => {
+    fc.assert(
+      fc.property(postingList, fc.integer({ min: 0, max: 6000 }), fc.integer({ min: 1, max: 3000 }), (postings, from, width) => {
+        const compact = write([postings])
+        const cursor = new ListCursor()
+        cursor.open(compact, 0)
+        cursor.advance(from)
+        cursor.bound(from, from + width)
+        for (const posting of postings.filter((p) => p.doc >= from && p.doc < from + width)) {
+          expect(cursor.boundTf).toBeGreaterThanOrEqual(posting.tf)
+          expect(cursor.boundLength).toBeLessThanOrEqual(posting.length)
+        }
+      }),
+    )
+  })
+
+  it('an absent list opens empty', () => {
+    const compact = write([[]])
+    const cursor = new ListCursor()
+    expect(cursor.open(compact, 0)).toBe(false)
+    expect(cursor.open(compact, 5)).toBe(false)
+    expect(cursor.doc).toBe(NO_MORE_DOCS)
+    expect(compact.count(0)).toBe(0)
+  })
+})
