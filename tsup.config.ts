@@ -1,4 +1,4 @@
-import { defineConfig } from 'tsup'
+import { defineConfig, type Format } from 'tsup'
 
 /** The Node helpers and the CLI import the library as the package itself, so one copy runs. */
 const external = ['bangla-search', 'bangla-search/node']
@@ -28,6 +28,18 @@ export default defineConfig([
     treeshake: true,
     external: ['@opensearch-project/opensearch', '@elastic/elasticsearch'],
   },
+  // adapters for other search engines: one entry each, so the library entry does not grow and no
+  // shared chunk (with a hashed name) appears; none imports its engine (an optional peer
+  // dependency the user passes in)
+  ...['flexsearch', 'minisearch', 'orama', 'lunr'].map((engine) => ({
+    entry: { [`adapters/${engine}`]: `src/adapters/${engine}.ts` },
+    format: ['esm', 'cjs'] as Format[],
+    dts: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'neutral' as const,
+    treeshake: true,
+  })),
   {
     // Node helpers (read a corpus folder or JSONL file) for the REPL and scripts
     entry: { node: 'src/node/index.ts' },

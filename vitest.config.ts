@@ -8,6 +8,7 @@ export default defineConfig({
       { find: /^bangla-search$/, replacement: path.resolve(__dirname, 'src/index.ts') },
       { find: /^bangla-search\/node$/, replacement: path.resolve(__dirname, 'src/node/index.ts') },
       { find: /^bangla-search\/opensearch$/, replacement: path.resolve(__dirname, 'src/opensearch/index.ts') },
+      { find: /^bangla-search\/(flexsearch|minisearch|orama|lunr)$/, replacement: path.resolve(__dirname, 'src/adapters/$1.ts') },
     ],
   },
   test: {

@@ -201,6 +201,7 @@ async function main(): Promise<void> {
       ours: e.spec.ours === true,
       modes: [...e.spec.modes],
       ...(e.spec.queriesIndexOf ? { sharesIndexWith: e.spec.queriesIndexOf } : {}),
+      ...(e.spec.liftOver ? { liftOver: e.spec.liftOver } : {}),
       ...(e.spec.skipScale ? { skipScale: e.spec.skipScale } : {}),
       ...(e.spec.scaleEndsOnly ? { scaleEndsOnly: e.spec.scaleEndsOnly } : {}),
       ...(e.spec.skipLargeQuality ? { skipLargeQuality: e.spec.skipLargeQuality } : {}),

@@ -96,6 +96,11 @@ export interface EngineSpec {
    * for this configuration, to keep the full run within its time budget.
    */
   scaleEndsOnly?: string
+  /**
+   * For a configuration that runs a peer with one of bangla-search's adapters: the id of the
+   * same library's configuration it is compared with in the adapter-lift table (its defaults).
+   */
+  liftOver?: string
   /** Why the scale suite does not run this configuration, if it does not. */
   skipScale?: string
   /** Why the large quality sets do not run this configuration, if they do not. */

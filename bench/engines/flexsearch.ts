@@ -5,9 +5,13 @@
  * ZWJ/ZWNJ, NFC instead of its NFKD normaliser, no letter de-duplication (which turns
  * `মমতা` into `মতা`), and `tokenize: 'forward'` for prefix search. Neither has stemming,
  * spelling-variant or typo matching for Bengali.
+ *
+ * Then FlexSearch with bangla-search's encoder (`bangla-search/flexsearch`), its index options
+ * otherwise the defaults: once with FlexSearch's own query semantics (every word must match),
+ * and once with a second pass that asks `suggest: true` for more when the first found too few.
  */
 import type { BuildCount, Doc, Engine, EngineFactory, EngineSpec, Field, Mode, SavedIndex } from '../types.js'
-import { BENGALI_WORD_SPLIT, packageVersion, pick } from './util.js'
+import { BENGALI_WORD_SPLIT, loadAdapter, packageVersion, pick } from './util.js'
 
 /** The part of FlexSearch's Document API used here. */
 interface FlexDocument {
@@ -23,15 +27,27 @@ interface FlexModule {
   Encoder: new (options: object) => object
 }
 
+/**
+ * How queries run: `all` words must match (FlexSearch's default); `suggest: true` always (a
+ * document matching only some words may rank); or `all` first and, when that finds fewer than
+ * the limit, a `suggest: true` pass whose new ids are appended.
+ */
+type SuggestMode = 'all' | 'suggest' | 'second-pass'
+
 class FlexSearchEngine implements Engine {
   private index: FlexDocument | undefined
 
   constructor(
     private readonly makeIndex: (fields: readonly Field[]) => FlexDocument,
-    /** `suggest: true` ranks documents matching only some query words (default: all words). */
-    private readonly suggest: boolean,
+    private readonly suggest: SuggestMode,
     private fields: readonly Field[] = [],
-  ) {}
+    base?: FlexSearchEngine,
+  ) {
+    if (base) {
+      this.index = base.index
+      this.fields = base.fields
+    }
+  }
 
   build(docs: readonly Doc[], fields: readonly Field[]): BuildCount {
     this.fields = fields
@@ -46,9 +62,20 @@ class FlexSearchEngine implements Engine {
   }
 
   search(query: string, _mode: Mode, limit: number): string[] {
-    const hits = this.index!.search(query, this.suggest ? { limit, merge: true, suggest: true } : { limit, merge: true })
+    const hits = this.index!.search(query, this.suggest === 'suggest' ? { limit, merge: true, suggest: true } : { limit, merge: true })
     const ids: string[] = []
     for (let i = 0; i < hits.length && i < limit; i++) ids.push(String(hits[i]!.id))
+    if (this.suggest === 'second-pass' && ids.length < limit) {
+      const seen = new Set(ids)
+      for (const hit of this.index!.search(query, { limit, merge: true, suggest: true })) {
+        const id = String(hit.id)
+        if (ids.length >= limit) break
+        if (!seen.has(id)) {
+          seen.add(id)
+          ids.push(id)
+        }
+      }
+    }
     return ids
   }
 
@@ -100,7 +127,7 @@ export const flexSearchDefaults: EngineSpec = {
     return {
       version: packageVersion('flexsearch'),
       create: () =>
-        new FlexSearchEngine((fields) => new Document({ document: { id: 'id', index: [...fields] } }), false),
+        new FlexSearchEngine((fields) => new Document({ document: { id: 'id', index: [...fields] } }), 'all'),
     }
   },
 }
@@ -127,6 +154,42 @@ export const flexSearchWholeWord: EngineSpec = {
         },
       })
     }
-    return { version: packageVersion('flexsearch'), create: () => new FlexSearchEngine(makeIndex, true) }
+    return { version: packageVersion('flexsearch'), create: () => new FlexSearchEngine(makeIndex, 'suggest') }
   },
+}
+
+/** Loads FlexSearch and bangla-search's encoder; a Document per field with that encoder. */
+async function loadWithEncoder(suggest: SuggestMode): Promise<EngineFactory> {
+  const { Document } = await loadModule()
+  const { flexsearchEncoder } = await loadAdapter<{ flexsearchEncoder: () => object }>('flexsearch')
+  const makeIndex = (fields: readonly Field[]): FlexDocument => {
+    const encoder = flexsearchEncoder()
+    return new Document({ document: { id: 'id', index: fields.map((field) => ({ field, encoder })) } })
+  }
+  return {
+    version: packageVersion('flexsearch'),
+    create: (base) => new FlexSearchEngine(makeIndex, suggest, [], base as FlexSearchEngine | undefined),
+  }
+}
+
+export const flexSearchBangla: EngineSpec = {
+  id: 'flexsearch-bangla',
+  library: 'FlexSearch',
+  variant: '+ bangla-search analysis',
+  config:
+    "Document with encoder: flexsearchEncoder() from bangla-search/flexsearch (one canonical term per word, stopwords dropped), other options default; every word must match, then a second pass with suggest: true fills the list when that found too few",
+  modes: ['plain'],
+  liftOver: 'flexsearch',
+  load: () => loadWithEncoder('second-pass'),
+}
+
+export const flexSearchBanglaAllWords: EngineSpec = {
+  id: 'flexsearch-bangla-all',
+  library: 'FlexSearch',
+  variant: '+ bangla-search analysis, one pass',
+  config: 'same index; FlexSearch\'s own query semantics only (every query word must match, no second pass)',
+  modes: ['plain'],
+  liftOver: 'flexsearch',
+  queriesIndexOf: 'flexsearch-bangla',
+  load: () => loadWithEncoder('all'),
 }

@@ -5,9 +5,10 @@
  * That trimmer is also put in front of the search pipeline, so query words are trimmed
  * the same way. Queries are built with `index.query()` from Lunr's own tokenizer rather
  * than `index.search()`, whose query syntax would throw on `:`, `~`, `^`, `+`, `-` in titles.
+ * Then Lunr with bangla-search's plugin (`bangla-search/lunr`), queried the same way.
  */
 import type { Doc, Engine, EngineFactory, EngineSpec, Field, Mode, SavedIndex } from '../types.js'
-import { byteSize, packageVersion, pick } from './util.js'
+import { byteSize, loadAdapter, packageVersion, pick } from './util.js'
 
 type Lunr = typeof import('lunr')
 
@@ -39,12 +40,18 @@ class LunrEngine implements Engine {
   constructor(
     private readonly lunr: Lunr,
     private readonly trimmer: lunr.PipelineFunction | undefined,
+    /** bangla-search's plugin, used first in the builder (it replaces tokenizer and pipelines). */
+    private readonly plugin?: lunr.Builder.Plugin,
+    /** With the plugin: its `normalize`, for prefixes (Lunr skips the pipeline for wildcard terms). */
+    private readonly normalizePrefix: (prefix: string) => string = (prefix) => prefix,
   ) {}
 
   build(docs: readonly Doc[], fields: readonly Field[]): number {
     const trimmer = this.trimmer
     const lunr = this.lunr
+    const plugin = this.plugin
     this.index = lunr(function () {
+      if (plugin) this.use(plugin)
       this.ref('id')
       for (const f of fields) this.field(f)
       if (trimmer) {
@@ -67,7 +74,7 @@ class LunrEngine implements Engine {
         if (mode === 'prefix' && i === tokens.length - 1) {
           // Lunr appends `*` before running the search pipeline, where a trimmer would strip
           // it again: trim here and skip the pipeline (its stemmer is English-only anyway).
-          const stem = this.trimmer ? trim(term) : term
+          const stem = this.trimmer || this.plugin ? this.normalizePrefix(trim(term)) : term
           if (stem.length > 0) q.term(stem, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING })
           return
         }
@@ -100,10 +107,14 @@ function documentCount(index: lunr.Index): number {
   return refs.size
 }
 
-async function load(bengaliTrimmer: boolean): Promise<EngineFactory> {
+async function load(bengali: 'none' | 'trimmer' | 'bangla-search'): Promise<EngineFactory> {
   const mod = (await import('lunr')) as unknown as { default?: Lunr } & Lunr
   const lunr = mod.default ?? mod
-  const trimmer = bengaliTrimmer ? unicodeTrimmer(lunr) : undefined
+  if (bengali === 'bangla-search') {
+    const { lunrBengali, normalize } = await loadAdapter<{ lunrBengali: lunr.Builder.Plugin; normalize: (text: string) => string }>('lunr')
+    return { version: packageVersion('lunr'), create: () => new LunrEngine(lunr, undefined, lunrBengali, normalize) }
+  }
+  const trimmer = bengali === 'trimmer' ? unicodeTrimmer(lunr) : undefined
   return { version: packageVersion('lunr'), create: () => new LunrEngine(lunr, trimmer) }
 }
 
@@ -114,7 +125,7 @@ export const lunrDefaults: EngineSpec = {
   config: 'lunr(function () { ref; fields; add }) with the default pipeline',
   modes: ['plain', 'prefix', 'fuzzy'],
   skipScale: 'its default trimmer empties every Bengali word (the index holds only "", 0 hits)',
-  load: () => load(false),
+  load: () => load('none'),
 }
 
 export const lunrUnicodeTrimmer: EngineSpec = {
@@ -126,5 +137,17 @@ export const lunrUnicodeTrimmer: EngineSpec = {
   modes: ['plain', 'prefix', 'fuzzy'],
   scaleEndsOnly:
     'its index is immutable, so every share is a fresh build (about 2 min and 2.8 GB at 100 %); 50 % is left out to keep the full run within 15 minutes',
-  load: () => load(true),
+  load: () => load('trimmer'),
+}
+
+export const lunrBangla: EngineSpec = {
+  id: 'lunr-bangla',
+  library: 'Lunr',
+  variant: '+ bangla-search analysis',
+  config:
+    'this.use(lunrBengali) from bangla-search/lunr (tokenizer and pipelines replaced: each word as itself and as its canonical term); `normalize(term)*` for prefix, `term~1` for fuzzy',
+  modes: ['plain', 'prefix', 'fuzzy'],
+  liftOver: 'lunr',
+  scaleEndsOnly: 'its index is immutable, so every share is a fresh build; 50 % is left out, as for Lunr Unicode trimmer',
+  load: () => load('bangla-search'),
 }

@@ -2,13 +2,17 @@
  * MiniSearch 7: defaults (whole words split on space and punctuation, BM25+), and the
  * "prefix + fuzzy 0.2 on every query" configuration a user reaches for typo tolerance.
  * The second one only differs at query time, so at scale it queries the first one's index.
+ * Then MiniSearch with bangla-search's analysis (`bangla-search/minisearch`), query options as
+ * with the defaults.
  */
 import type { Doc, Engine, EngineFactory, EngineSpec, Field, Mode, SavedIndex } from '../types.js'
-import { byteSize, packageVersion, pick } from './util.js'
+import { byteSize, loadAdapter, packageVersion, pick } from './util.js'
 
 type MiniSearchModule = typeof import('minisearch')
 type MiniSearchClass = MiniSearchModule['default']
 type MiniSearchInstance = InstanceType<MiniSearchClass>
+/** Options added to `{ fields, idField }` (bangla-search's `tokenize` and `processTerm`). */
+type ExtraOptions = Record<string, unknown>
 
 /** Fuzziness used by both configurations: edit distance up to 20 % of the term length. */
 const FUZZY = 0.2
@@ -21,6 +25,7 @@ class MiniSearchEngine implements Engine {
     private readonly MiniSearch: MiniSearchClass,
     private readonly alwaysPrefixFuzzy: boolean,
     base?: MiniSearchEngine,
+    private readonly extra: ExtraOptions = {},
   ) {
     if (base) {
       this.index = base.index
@@ -30,7 +35,7 @@ class MiniSearchEngine implements Engine {
 
   build(docs: readonly Doc[], fields: readonly Field[]): number {
     this.fields = fields
-    this.index = new this.MiniSearch({ fields: [...fields], idField: 'id' })
+    this.index = new this.MiniSearch({ fields: [...fields], idField: 'id', ...this.extra })
     this.index.addAll(docs.map((d) => pick(d, fields)))
     return this.index.documentCount
   }
@@ -56,7 +61,7 @@ class MiniSearchEngine implements Engine {
 
   save(): SavedIndex {
     const json = JSON.stringify(this.index!)
-    const options = { fields: [...this.fields], idField: 'id' }
+    const options = { fields: [...this.fields], idField: 'id', ...this.extra }
     return {
       bytes: byteSize(json),
       load: () => this.MiniSearch.loadJSON(json, options).documentCount,
@@ -68,12 +73,13 @@ class MiniSearchEngine implements Engine {
   }
 }
 
-async function load(alwaysPrefixFuzzy: boolean): Promise<EngineFactory> {
+async function load(alwaysPrefixFuzzy: boolean, bangla = false): Promise<EngineFactory> {
   const MiniSearch = (await import('minisearch')).default
+  const adapter = bangla ? await loadAdapter<{ minisearchOptions: () => ExtraOptions }>('minisearch') : undefined
   return {
     version: packageVersion('minisearch'),
     create: (base) =>
-      new MiniSearchEngine(MiniSearch, alwaysPrefixFuzzy, base as MiniSearchEngine | undefined),
+      new MiniSearchEngine(MiniSearch, alwaysPrefixFuzzy, base as MiniSearchEngine | undefined, adapter?.minisearchOptions()),
   }
 }
 
@@ -94,4 +100,15 @@ export const miniSearchPrefixFuzzy: EngineSpec = {
   modes: ['plain', 'prefix', 'fuzzy'],
   queriesIndexOf: 'minisearch',
   load: () => load(true),
+}
+
+export const miniSearchBangla: EngineSpec = {
+  id: 'minisearch-bangla',
+  library: 'MiniSearch',
+  variant: '+ bangla-search analysis',
+  config:
+    'new MiniSearch({ fields, ...minisearchOptions() }) from bangla-search/minisearch (each word as itself and as its canonical term); `prefix: true` / `fuzzy: 0.2` only in those query modes',
+  modes: ['plain', 'prefix', 'fuzzy'],
+  liftOver: 'minisearch',
+  load: () => load(false, true),
 }

@@ -3,10 +3,11 @@
  * no tokens), and a custom `components.tokenizer` that lower-cases, applies NFC and splits
  * on anything that is not a letter, mark, digit or ZWJ/ZWNJ (de-duplicating tokens, as
  * Orama's own tokenizer does). Orama matches prefixes by default; fuzzy mode adds
- * `tolerance: 1`.
+ * `tolerance: 1`. Then Orama with bangla-search's tokenizer (`bangla-search/orama`): whole words
+ * by default, so prefix mode asks for a prefix the way its users do, with `*` after the last word.
  */
 import type { Doc, Engine, EngineFactory, EngineSpec, Field, Mode, SavedIndex } from '../types.js'
-import { BENGALI_WORD_SPLIT, byteSize, packageVersion, pick } from './util.js'
+import { BENGALI_WORD_SPLIT, byteSize, loadAdapter, packageVersion, pick } from './util.js'
 
 type OramaModule = typeof import('@orama/orama')
 type Db = ReturnType<OramaModule['create']>
@@ -38,15 +39,16 @@ class OramaEngine implements Engine {
 
   constructor(
     private readonly orama: OramaModule,
-    private readonly bengali: boolean,
+    /** A custom tokenizer component, or undefined for Orama's own. */
+    private readonly makeTokenizer: (() => object) | undefined,
+    /** Prefix mode writes `*` after the query (bangla-search's tokenizer matches whole words otherwise). */
+    private readonly starForPrefix = false,
   ) {}
 
   private createDb(fields: readonly Field[]): Db {
     const schema = Object.fromEntries(fields.map((f) => [f, 'string'])) as Record<string, 'string'>
-    return this.orama.create({
-      schema,
-      ...(this.bengali ? { components: { tokenizer: bengaliTokenizer() } } : {}),
-    })
+    const create = this.orama.create as (options: object) => Db
+    return create({ schema, ...(this.makeTokenizer ? { components: { tokenizer: this.makeTokenizer() } } : {}) })
   }
 
   build(docs: readonly Doc[], fields: readonly Field[]): number {
@@ -66,7 +68,7 @@ class OramaEngine implements Engine {
     const search = this.orama.search as (db: unknown, params: object) => unknown
     const result = now(
       search(this.db, {
-        term: query,
+        term: mode === 'prefix' && this.starForPrefix ? `${query.trimEnd()}*` : query,
         properties: [...this.fields],
         limit,
         ...(mode === 'fuzzy' ? { tolerance: TOLERANCE } : {}),
@@ -92,9 +94,14 @@ class OramaEngine implements Engine {
   }
 }
 
-async function load(bengali: boolean): Promise<EngineFactory> {
+async function load(tokenizer: 'orama' | 'whole-word' | 'bangla-search'): Promise<EngineFactory> {
   const orama = await import('@orama/orama')
-  return { version: packageVersion('@orama/orama'), create: () => new OramaEngine(orama, bengali) }
+  const version = packageVersion('@orama/orama')
+  if (tokenizer === 'bangla-search') {
+    const { oramaTokenizer } = await loadAdapter<{ oramaTokenizer: () => object }>('orama')
+    return { version, create: () => new OramaEngine(orama, oramaTokenizer, true) }
+  }
+  return { version, create: () => new OramaEngine(orama, tokenizer === 'whole-word' ? bengaliTokenizer : undefined) }
 }
 
 export const oramaDefaults: EngineSpec = {
@@ -104,7 +111,7 @@ export const oramaDefaults: EngineSpec = {
   config: "create({ schema: { [field]: 'string' } }); prefix matching is Orama's default",
   modes: ['plain', 'prefix', 'fuzzy'],
   skipScale: 'its default English splitter deletes Bengali letters (0 tokens, 0 hits)',
-  load: () => load(false),
+  load: () => load('orama'),
 }
 
 export const oramaBengaliTokenizer: EngineSpec = {
@@ -114,5 +121,16 @@ export const oramaBengaliTokenizer: EngineSpec = {
   config:
     'components.tokenizer splitting on non-letter/mark/digit/ZWJ/ZWNJ, NFC + lower case; tolerance: 1 in fuzzy mode',
   modes: ['plain', 'prefix', 'fuzzy'],
-  load: () => load(true),
+  load: () => load('whole-word'),
+}
+
+export const oramaBangla: EngineSpec = {
+  id: 'orama-bangla',
+  library: 'Orama',
+  variant: '+ bangla-search analysis',
+  config:
+    "create({ schema, components: { tokenizer: oramaTokenizer() } }) from bangla-search/orama (each word as itself and as its canonical term, whole words; `word*` in prefix mode); tolerance: 1 in fuzzy mode",
+  modes: ['plain', 'prefix', 'fuzzy'],
+  liftOver: 'orama',
+  load: () => load('bangla-search'),
 }

@@ -26,3 +26,13 @@ export function pick(doc: Doc, fields: readonly Field[]): Record<string, string>
 export function byteSize(data: string): number {
   return Buffer.byteLength(data, 'utf8')
 }
+
+/**
+ * Loads one of bangla-search's engine adapters from its BUILT form (`dist/`, through the
+ * package's own `exports`), as users get it. A variable specifier keeps the type checker (and
+ * tsx's path mapping) from resolving it to the sources.
+ */
+export async function loadAdapter<Module>(entry: 'flexsearch' | 'minisearch' | 'orama' | 'lunr'): Promise<Module> {
+  const specifier = `bangla-search/${entry}`
+  return (await import(specifier)) as Module
+}

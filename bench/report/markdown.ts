@@ -25,7 +25,7 @@ function summaryLine(r: BenchResults): string | undefined {
   const best = (score: (id: string) => number | undefined) => {
     let top: { id: string; name: string; value: number } | undefined
     for (const e of r.engines) {
-      if (e.ours) continue
+      if (e.ours || e.liftOver !== undefined) continue // peers running our analysis are not peers here
       const v = score(e.id)
       if (v !== undefined && (!top || v > top.value)) top = { id: e.id, name: label(e), value: v }
     }
@@ -89,7 +89,7 @@ export function benchmarksMarkdown(r: BenchResults, svgName: string, quick?: Ben
   out.push('')
   out.push('## Method')
   out.push('')
-  out.push('**Engines.** One adapter per library under `bench/engines/`, all implementing one interface (`build(docs, fields)` → documents indexed, `search(query, mode, limit)` → ids, optional `add`, `save` → size and `load`). Each peer runs with its defaults and with the best Bengali configuration a user can reach through its public options; the exact settings are in the engine table below and in the adapters. bangla-search is loaded from the built `dist/` through the package\'s own `exports`, as users get it. Lucene 8 (Debian\'s `liblucene8-java`) runs when `java`, `javac` and the jars are present: a small Java program is compiled at bench time and driven over stdin/stdout, and it measures its own build, open and query times, so the pipe is not counted.')
+  out.push('**Engines.** One adapter per library under `bench/engines/`, all implementing one interface (`build(docs, fields)` → documents indexed, `search(query, mode, limit)` → ids, optional `add`, `save` → size and `load`). Each peer runs with its defaults and with the best Bengali configuration a user can reach through its public options; the exact settings are in the engine table below and in the adapters. Each peer then runs once more with bangla-search\'s adapter for it ([docs/plugins.md](plugins.md): `bangla-search/flexsearch`, `/minisearch`, `/orama`, `/lunr`), its own index and ranking fed by our analysis; the adapter-lift table sets these against the same library\'s other configurations, and they are left out of the "best peer" figures. bangla-search is loaded from the built `dist/` through the package\'s own `exports`, as users get it. Lucene 8 (Debian\'s `liblucene8-java`) runs when `java`, `javac` and the jars are present: a small Java program is compiled at bench time and driven over stdin/stdout, and it measures its own build, open and query times, so the pipe is not counted.')
   out.push('')
   out.push(
     "**OpenSearch mapping via Lucene 8.7** is bangla-search's own `bangla-search/opensearch` entry, measured without a cluster: the index settings, mappings, bulk bodies, vocabulary upserts, lookup multi-searches and query DSL it generates are answered by `bench/engines/opensearch-lucene/OpenSearchLucene.java`, which builds its analyzer and queries from that JSON with the Lucene classes OpenSearch and Elasticsearch use (whitespace tokenizer, `pattern_capture`, BM25, `dis_max`, `match_phrase`…). Documents go in through the entry's `bulkIndex` and searches through its two-step `searchOpenSearch`; times are the client-side work plus the time Java reports, without the pipe, on one node and one shard. See [scale-out.md](scale-out.md).",

@@ -14,6 +14,8 @@ export interface EngineInfo {
   ours: boolean
   modes: string[]
   sharesIndexWith?: string
+  /** Adapter configurations: the id of the same library's defaults, for the lift table. */
+  liftOver?: string
   skipScale?: string
   scaleEndsOnly?: string
   skipLargeQuality?: string

@@ -1,4 +1,5 @@
 /** Every result section, in print order (terminal and docs/benchmarks.md). */
+import { liftSection } from './lift.js'
 import type { BenchResults } from './results.js'
 import { growthSection, paragraphRatioSection, ratioSection, savedFormsSection, scaleSection, storedSection } from './scale-tables.js'
 import { type Section, categorySection, enginesSection, qualitySection, sizeSection } from './tables.js'
@@ -8,6 +9,7 @@ export function sections(results: BenchResults): Section[] {
     enginesSection(results),
     qualitySection(results),
     categorySection(results),
+    liftSection(results),
     scaleSection(results),
     growthSection(results),
     ratioSection(results),

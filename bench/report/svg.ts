@@ -92,6 +92,7 @@ export function chartSvg(results: BenchResults): string {
   const heap: Bar[] = []
   let docs = 0
   for (const e of results.engines) {
+    if (e.liftOver !== undefined) continue // peers running our analysis: in the adapter-lift table, not the chart
     const p = topPoint(results, e.id)
     if (!p || p.docs === 0) continue
     docs = Math.max(docs, p.docs)

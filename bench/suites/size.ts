@@ -9,9 +9,13 @@ import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { REPO_ROOT, packageVersion } from '../engines/util.js'
 
-/** The packages measured: npm name and the library name the tables use. */
+/** The packages measured: npm name (or entry) and the library name the tables use. The adapter entries are measured without their engine, which the user brings. */
 export const SIZE_PACKAGES: readonly { readonly name: string; readonly library: string }[] = [
   { name: 'bangla-search', library: 'bangla-search' },
+  { name: 'bangla-search/flexsearch', library: 'bangla-search/flexsearch' },
+  { name: 'bangla-search/minisearch', library: 'bangla-search/minisearch' },
+  { name: 'bangla-search/orama', library: 'bangla-search/orama' },
+  { name: 'bangla-search/lunr', library: 'bangla-search/lunr' },
   { name: 'flexsearch', library: 'FlexSearch' },
   { name: 'minisearch', library: 'MiniSearch' },
   { name: 'lunr', library: 'Lunr' },
@@ -54,7 +58,7 @@ export async function measureEntrySize(name: string): Promise<{ minified: number
 export async function runSize(): Promise<SizeResult[]> {
   const results: SizeResult[] = []
   for (const { name, library } of SIZE_PACKAGES) {
-    const version = name === 'bangla-search' ? ownVersion() : packageVersion(name)
+    const version = name.startsWith('bangla-search') ? ownVersion() : packageVersion(name)
     results.push({ library, version, ...(await measureEntrySize(name)) })
   }
   return results

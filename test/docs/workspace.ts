@@ -28,8 +28,9 @@ export function exampleEnv(bin?: string): NodeJS.ProcessEnv {
 
 /**
  * A project with the package installed from a tarball of this repository (its `files` and
- * `exports`, its built `dist/`), plus the types the examples use: `@types/node`, and the
- * OpenSearch client, which a user of `bangla-search/opensearch` installs beside it.
+ * `exports`, its built `dist/`), plus the types the examples use: `@types/node`, the
+ * OpenSearch client, which a user of `bangla-search/opensearch` installs beside it, and the
+ * engines (with Lunr's types) that users of the adapters (`bangla-search/minisearch`, …) bring.
  */
 export function makeProject(dir: string, install: boolean): void {
   mkdirSync(dir, { recursive: true })
@@ -41,7 +42,7 @@ export function makeProject(dir: string, install: boolean): void {
     if (tarball === undefined) throw new Error('npm pack wrote no tarball')
     run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--no-package-lock', `./${tarball}`], dir)
   }
-  for (const name of ['@types/node', '@opensearch-project/opensearch']) {
+  for (const name of ['@types/node', '@opensearch-project/opensearch', 'flexsearch', 'minisearch', '@orama/orama', 'lunr', '@types/lunr']) {
     const target = path.join(dir, 'node_modules', name)
     mkdirSync(path.dirname(target), { recursive: true })
     if (!existsSync(target)) symlinkSync(path.join(ROOT, 'node_modules', name), target, 'dir')
