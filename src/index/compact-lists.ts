@@ -6,10 +6,11 @@
  * One list is `header, entries` in `docBytes` and, for term lists, positions in `posBytes`:
  *
  * - header: `count`, then for lists of more than {@link BLOCK_SIZE} postings a block table: per
- *   block of {@link BLOCK_SIZE} postings `lastDocGap, entryBytes, positionBytes, maxTf, minLength`
- *   (the first lastDoc counted from -1). `minLength` is the shortest field among the block's
- *   documents: with `maxTf` it bounds the block's BM25 score, for dynamic pruning. (A list of one
- *   block is bounded by reading it.)
+ *   block of {@link BLOCK_SIZE} postings `lastDocGap, entryBytes, positionBytes, points`, then the
+ *   block's frontier (see `block-bounds.ts`): the first point `tf, length`, each next one as
+ *   `tf - previous tf - 1, length - previous length - 1` (the first lastDoc counted from -1). The
+ *   frontier bounds the block's BM25 score, for dynamic pruning. (A list of one block is bounded
+ *   by reading it.)
  * - entries (gap = doc - previous doc - 1): in a list of one block, LEB128 `gap * 4 + min(tf, 4) - 1`
  *   then `tf - 4` when tf is 4 or more; in a longer list, per block one byte `k` and per entry the
  *   gap as a Rice code with parameter `k`, then `tf - 1` in unary (`tf - 1` one-bits, a zero),
@@ -24,16 +25,28 @@
  */
 
 import { withRoom } from './growable.js'
+import { blockFrontier, MAX_BOUND_POINTS } from './block-bounds.js'
 import { riceParameter, RiceWriter } from './rice.js'
 
 /** Postings per block of the block table. */
 export const BLOCK_SIZE = 128
 /** Document numbers stay below this, so `gap * 4 + 3` is below 2^31. */
 export const MAX_DOCUMENTS = 2 ** 29 - 1
-/** Ints per block in a decoded block table: doc start, position start, last doc, max tf, min length. */
-export const BLOCK_STRIDE = 5
+/**
+ * Ints per block in a decoded block table: doc start, position start, last doc, frontier points,
+ * then {@link MAX_BOUND_POINTS} `tf, length` pairs (unused ones `0, 0`).
+ */
+export const BLOCK_STRIDE = 4 + 2 * MAX_BOUND_POINTS
+/** Where a block's frontier starts in its row of a decoded block table. */
+export const BLOCK_POINTS = 3
+/** The fewest bytes a block takes in a block table. */
+export const MIN_BLOCK_TABLE_BYTES = 6
 /** The end of every list: a document number greater than any. */
 export const NO_MORE_DOCS = 0x7fff_ffff
+
+/** Room for a closing block's frontier (writers never interleave their blocks). */
+const scratchOrder = new Int32Array(BLOCK_SIZE)
+const scratchFrontier = new Int32Array(2 * BLOCK_SIZE)
 
 /** Lists in flat arrays; `starts[list] < 0` means the list is empty. */
 export class CompactLists {
@@ -137,14 +150,14 @@ export class CompactListsWriter {
   /** The open block's gaps and term frequencies (written when the block closes). */
   private readonly blockGaps: number[] = []
   private readonly blockTfs: number[] = []
+  private readonly blockLengths: number[] = []
+  /** Per closed block: last doc, entry bytes, position bytes, frontier points, the points (BLOCK_STRIDE numbers). */
   private readonly blocks: number[] = []
   private list = -1
   private count = 0
   private lastDoc = -1
   private blockStart = 0
   private blockPosStart = 0
-  private blockMaxTf = 0
-  private blockMinLength = 0
 
   constructor(
     listCapacity: number,
@@ -173,9 +186,8 @@ export class CompactListsWriter {
     this.lastPosition = -1
     this.blockGaps.push(doc - this.lastDoc - 1)
     this.blockTfs.push(tf)
+    this.blockLengths.push(fieldLength)
     this.lastDoc = doc
-    if (tf > this.blockMaxTf) this.blockMaxTf = tf
-    if (fieldLength < this.blockMinLength) this.blockMinLength = fieldLength
     this.count++
   }
 
@@ -201,7 +213,14 @@ export class CompactListsWriter {
         const lastDoc = this.blocks[i] as number
         out.varint(lastDoc - previous - 1)
         previous = lastDoc
-        for (let j = 1; j < BLOCK_STRIDE; j++) out.varint(this.blocks[i + j] as number)
+        const points = this.blocks[i + 3] as number
+        for (let j = 1; j <= 3; j++) out.varint(this.blocks[i + j] as number)
+        for (let p = 0; p < points; p++) {
+          const tf = this.blocks[i + 4 + 2 * p] as number
+          const length = this.blocks[i + 5 + 2 * p] as number
+          out.varint(p === 0 ? tf : tf - (this.blocks[i + 2 + 2 * p] as number) - 1)
+          out.varint(p === 0 ? length : length - (this.blocks[i + 3 + 2 * p] as number) - 1)
+        }
       }
     }
     out.append(this.entries.bytes, 0, this.entries.length)
@@ -215,11 +234,10 @@ export class CompactListsWriter {
   private openBlock(): void {
     this.blockStart = this.entries.length
     this.blockPosStart = this.positions.length
-    this.blockMaxTf = 0
-    this.blockMinLength = NO_MORE_DOCS
     this.blockValues.length = 0
     this.blockGaps.length = 0
     this.blockTfs.length = 0
+    this.blockLengths.length = 0
   }
 
   /** Writes the open block's entries: LEB128 in a list of one block, Rice codes in a longer one. */
@@ -252,7 +270,10 @@ export class CompactListsWriter {
       for (const value of values) this.rice.write(value, k)
       this.rice.flush()
     }
-    this.blocks.push(this.lastDoc, this.entries.length - this.blockStart, this.positions.length - this.blockPosStart, this.blockMaxTf, this.blockMinLength)
+    const frontier = scratchFrontier
+    const points = blockFrontier(this.blockTfs, this.blockLengths, this.blockTfs.length, scratchOrder, frontier)
+    this.blocks.push(this.lastDoc, this.entries.length - this.blockStart, this.positions.length - this.blockPosStart, points)
+    for (let i = 0; i < 2 * MAX_BOUND_POINTS; i++) this.blocks.push(i < 2 * points ? (frontier[i] as number) : 0)
     this.openBlock()
   }
 }

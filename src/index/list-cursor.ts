@@ -7,11 +7,46 @@
  * @internal
  */
 
-import { BLOCK_SIZE, BLOCK_STRIDE, NO_MORE_DOCS, type CompactLists } from './compact-lists.js'
+import { blockFrontier, MAX_BOUND_POINTS } from './block-bounds.js'
+import { BLOCK_POINTS, BLOCK_SIZE, BLOCK_STRIDE, MIN_BLOCK_TABLE_BYTES, NO_MORE_DOCS, type CompactLists } from './compact-lists.js'
 import { BanglaSearchError } from '../errors.js'
 import { decodeRiceBlock, RiceReader } from './rice.js'
 
 const EMPTY_BYTES = new Uint8Array(0)
+/** Room for reading a one-block list's bounds. */
+const scratchTfs = new Int32Array(BLOCK_SIZE)
+const scratchLengths = new Int32Array(BLOCK_SIZE)
+const scratchOrder = new Int32Array(BLOCK_SIZE)
+const scratchFrontier = new Int32Array(2 * BLOCK_SIZE)
+
+/** Frontier points gathered for one bound: weighted tf, field length and source, per point. */
+export class BoundPoints {
+  count = 0
+  weightedTfs = new Float64Array(64)
+  lengths = new Int32Array(64)
+  sources = new Int32Array(64)
+
+  push(weightedTf: number, length: number, source: number): void {
+    if (this.count === this.lengths.length) this.grow()
+    this.weightedTfs[this.count] = weightedTf
+    this.lengths[this.count] = length
+    this.sources[this.count] = source
+    this.count++
+  }
+
+  private grow(): void {
+    const size = this.lengths.length * 2
+    const weightedTfs = new Float64Array(size)
+    const lengths = new Int32Array(size)
+    const sources = new Int32Array(size)
+    weightedTfs.set(this.weightedTfs)
+    lengths.set(this.lengths)
+    sources.set(this.sources)
+    this.weightedTfs = weightedTfs
+    this.lengths = lengths
+    this.sources = sources
+  }
+}
 const NO_TABLE = new Int32Array(0)
 const BLOCK_SHIFT = Math.log2(BLOCK_SIZE)
 
@@ -23,12 +58,11 @@ export class ListCursor {
   tf = 0
   /** Postings in the list. */
   count = 0
-  /** The largest tf in the list (-1 until a one-block list is read for its bound). */
-  maxTf = 0
-  /** The shortest field among the list's documents (as for maxTf). */
-  minLength = 0
   /** Field lengths by document (to bound a one-block list), when the opener gave them. */
   private lengths: Int32Array | undefined
+  /** The frontier of a one-block list (`tf, length` pairs), and its point count (-1 until read). */
+  private readonly shortFrontier = new Int32Array(2 * MAX_BOUND_POINTS)
+  private shortPoints = -1
   private bytes: Uint8Array = EMPTY_BYTES
   private at = 0
   /** Where the entries start (after the header and block table). */
@@ -77,15 +111,14 @@ export class ListCursor {
     this.bytes = lists.docBytes
     this.at = lists.starts[list] as number
     this.count = this.varint()
-    this.maxTf = -1
-    this.minLength = 0
+    this.shortPoints = -1
     this.hasPositions = lists.posStarts.length > 0
     const posAt = this.hasPositions ? (lists.posStarts[list] as number) : 0
     this.rice.bytes = lists.posBytes
     if (this.count > BLOCK_SIZE) {
       const blocks = Math.ceil(this.count / BLOCK_SIZE)
-      // each block takes at least five bytes: a larger count is damage, not a reason to allocate
-      if (blocks * BLOCK_STRIDE > this.bytes.length - this.at) {
+      // each block takes a few bytes: a larger count is damage, not a reason to allocate
+      if (blocks * MIN_BLOCK_TABLE_BYTES > this.bytes.length - this.at) {
         throw new BanglaSearchError('MALFORMED_INDEX', 'The saved index is malformed: a postings list is damaged. Save it again, or rebuild it from its documents.')
       }
       if (this.table.length < blocks * BLOCK_STRIDE) this.table = new Int32Array(Math.max(blocks * BLOCK_STRIDE, this.table.length * 2))
@@ -97,17 +130,19 @@ export class ListCursor {
         table[i + 2] = lastDoc
         table[i] = this.varint() // entry bytes, made absolute below
         table[i + 1] = this.varint() // position bytes, made absolute below
-        table[i + 3] = this.varint()
-        table[i + 4] = this.varint()
+        const points = Math.min(this.varint(), MAX_BOUND_POINTS)
+        table[i + BLOCK_POINTS] = points
+        let tf = -1
+        let length = -1
+        for (let p = 0; p < MAX_BOUND_POINTS; p++) {
+          if (p < points) {
+            tf += this.varint() + 1
+            length += this.varint() + 1
+          }
+          table[i + BLOCK_POINTS + 1 + 2 * p] = p < points ? tf : 0
+          table[i + BLOCK_POINTS + 2 + 2 * p] = p < points ? length : 0
+        }
       }
-      let maxTf = 0
-      let minLength = NO_MORE_DOCS
-      for (let b = 0; b < blocks; b++) {
-        maxTf = Math.max(maxTf, table[b * BLOCK_STRIDE + 3] as number)
-        minLength = Math.min(minLength, table[b * BLOCK_STRIDE + 4] as number)
-      }
-      this.maxTf = maxTf
-      this.minLength = minLength
       let docStart = this.at
       let posStart = posAt
       for (let b = 0; b < blocks; b++) {
@@ -264,45 +299,38 @@ export class ListCursor {
   }
 
   /**
-   * The largest tf and the shortest field of the blocks that can hold documents in
-   * `[from, to)` from the cursor on, written to {@link boundTf} and {@link boundLength}
-   * (`boundTf` 0 when none can).
+   * Adds the frontier points (see `block-bounds.ts`) of the blocks that can hold documents in
+   * `[from, to)` from the cursor on to `sink`, as source `source` with weight `weight`; nothing
+   * when none can.
    */
-  bound(from: number, to: number): void {
-    if (this.doc >= to || (this.doc < from && this.index === this.count)) {
-      this.boundTf = 0
-      return
-    }
+  addBoundPoints(from: number, to: number, sink: BoundPoints, weight: number, source: number): void {
+    if (this.doc >= to || (this.doc < from && this.index === this.count)) return
     if (this.blockCount === 0) {
-      if (this.maxTf < 0) this.readBounds()
-      this.boundTf = this.maxTf
-      this.boundLength = this.minLength
+      if (this.shortPoints < 0) this.readBounds()
+      const frontier = this.shortFrontier
+      for (let p = 0; p < this.shortPoints; p++) sink.push(weight * (frontier[2 * p] as number), frontier[2 * p + 1] as number, source)
       return
     }
     const table = this.table
     // the block of the current posting, or of the next one before the first read
-    let block = this.doc >= 0 ? (this.index - 1) >> BLOCK_SHIFT : 0
+    let block = this.doc >= 0 ? Math.max(0, (this.index - 1) >> BLOCK_SHIFT) : 0
     while (block < this.blockCount && (table[block * BLOCK_STRIDE + 2] as number) < from) block++
-    let tf = 0
-    let length = NO_MORE_DOCS
     for (; block < this.blockCount; block++) {
-      const i = block * BLOCK_STRIDE
-      if ((table[i + 3] as number) > tf) tf = table[i + 3] as number
-      if ((table[i + 4] as number) < length) length = table[i + 4] as number
-      if ((table[i + 2] as number) >= to - 1) break
+      const row = block * BLOCK_STRIDE
+      const points = table[row + BLOCK_POINTS] as number
+      for (let p = 0; p < points; p++) sink.push(weight * (table[row + BLOCK_POINTS + 1 + 2 * p] as number), table[row + BLOCK_POINTS + 2 + 2 * p] as number, source)
+      if ((table[row + 2] as number) >= to - 1) break
     }
-    this.boundTf = tf
-    this.boundLength = length
   }
 
-  /** Reads a one-block list from its start (without moving the cursor) for its largest tf and shortest field. */
+  /** Reads a one-block list from its start (without moving the cursor) for its frontier. */
   private readBounds(): void {
     const bytes = this.bytes
     let at = this.entriesStart
     let doc = -1
-    let maxTf = 0
-    let minLength = NO_MORE_DOCS
     const lengths = this.lengths
+    const tfs = scratchTfs
+    const fieldLengths = scratchLengths
     for (let i = 0; i < this.count; i++) {
       let byte = bytes[at++] as number
       let code = byte & 0x7f
@@ -321,18 +349,12 @@ export class ListCursor {
         tf = extra + 4
       }
       doc += Math.floor(code / 4) + 1
-      if (tf > maxTf) maxTf = tf
-      const length = lengths === undefined ? 0 : ((lengths[doc] as number | undefined) ?? 0)
-      if (length < minLength) minLength = length
+      tfs[i] = tf
+      fieldLengths[i] = lengths === undefined ? 0 : ((lengths[doc] as number | undefined) ?? 0)
     }
-    this.maxTf = maxTf
-    this.minLength = minLength
+    this.shortPoints = blockFrontier(tfs, fieldLengths, this.count, scratchOrder, scratchFrontier)
+    this.shortFrontier.set(scratchFrontier.subarray(0, 2 * this.shortPoints))
   }
-
-  /** Set by {@link bound}. */
-  boundTf = 0
-  /** Set by {@link bound}. */
-  boundLength = 0
 
   /** The positions of the current document, increasing, into `into` (tf values). */
   readPositions(into: number[]): number[] {

@@ -15,6 +15,7 @@
  */
 
 import { NO_MORE_DOCS } from '../index/compact-lists.js'
+import { BoundPoints } from '../index/list-cursor.js'
 import type { ClauseField, ScoringClause } from './scoring-plan.js'
 import { TopHeap, type RankedDocument } from './top-k.js'
 import { COORDINATION_EXPONENT, WEIGHT_SCALE } from './weights.js'
@@ -25,6 +26,10 @@ const WINDOW = 4096
 const MIN_WINDOW = 64
 /** Past 1 / DENSE_CANDIDATES of a window's documents as candidates, probed clauses are read through instead. */
 const DENSE_CANDIDATES = 16
+/** Past this many lists in a field, a bound sums each list's largest tf instead of sweeping lengths. */
+const SWEEP_MAX_SOURCES = 4
+/** Points per bound at most, for sorting them by length (the point's number below it). */
+const POINT_KEY = 2 ** 20
 /** Bounds are raised by this share before they are compared, so rounding never prunes a hit. */
 const BOUND_MARGIN = 1 + 1e-9
 
@@ -104,6 +109,8 @@ class Selection {
   private readonly probed: Uint8Array
   private readonly clauseCount: number
   private readonly requiredLead: ScoringClause | undefined
+  /** The essential clauses of the last window scored (their block ends end the next windows). */
+  private lastEssential: readonly ScoringClause[] = []
   /** The bounds and weights of the window's probed clauses, summed. */
   private probedBound = 0
   private probedWeight = 0
@@ -134,7 +141,10 @@ class Selection {
       const to = this.windowEnd(from)
       const essential = this.partition(from, to)
       // a window no clause can lift into the top is passed over unread
-      if (essential.length > 0) this.scoreWindow(from, to, essential)
+      if (essential.length > 0) {
+        this.scoreWindow(from, to, essential)
+        this.lastEssential = essential
+      }
       from = this.nextStart(to)
     }
     const count = this.clauseCount
@@ -168,13 +178,14 @@ class Selection {
 
   /**
    * Where the window from `from` ends. Until the top is full, WINDOW documents; then at the first
-   * block end of a leading list (at least MIN_WINDOW documents on), so the block bounds of the
-   * window are tight and a stretch no document of which can enter the top is skipped undecoded.
+   * block end of a list of the clauses that were essential last (at least MIN_WINDOW documents
+   * on), so the block bounds of the window are tight and a stretch no document of which can enter
+   * the top is skipped undecoded.
    */
   private windowEnd(from: number): number {
     let to = from + WINDOW
     if (!this.options.prune || this.heap.threshold === Number.NEGATIVE_INFINITY) return to
-    for (const clause of this.requiredLead === undefined ? this.leaders : [this.requiredLead]) {
+    for (const clause of this.lastEssential.length > 0 ? this.lastEssential : this.leaders) {
       for (const part of clause.fields) {
         for (const source of part.sources) {
           const end = source.cursor.blockEndFrom(from) + 1
@@ -390,17 +401,68 @@ function clauseBound(clause: ScoringClause, from: number, to: number): number {
   return bound
 }
 
+/** Room for the frontier points of one field's lists over a window. */
+const points = new BoundPoints()
+let pointOrder = new Float64Array(64)
+let sourceBest = new Float64Array(8)
+
+/**
+ * The largest score one field of a clause can give a document of `[from, to)`, from the block
+ * frontiers of its lists. With one list, the best of its points. With several, a document's
+ * weighted tf sums its tf in each list, and its length is at least that of the point bounding it
+ * in each: going through all points from the shortest length on, the sum of each list's largest
+ * weighted tf so far, at the length reached, bounds every document that long or longer. With many
+ * lists, the sum of their largest weighted tfs at the shortest length of all.
+ */
 function fieldBound(part: ClauseField, from: number, to: number): number {
-  let weighted = 0
-  let shortest = NO_MORE_DOCS
-  for (const source of part.sources) {
-    const cursor = source.cursor
-    cursor.bound(from, to)
-    if (cursor.boundTf === 0) continue
-    weighted += source.weight * cursor.boundTf
-    if (cursor.boundLength < shortest) shortest = cursor.boundLength
+  points.count = 0
+  const sources = part.sources
+  for (let s = 0; s < sources.length; s++) sources[s]!.cursor.addBoundPoints(from, to, points, sources[s]!.weight, s)
+  const count = points.count
+  if (count === 0) return 0
+  const { weightedTfs, lengths } = points
+  const { factor, saturation, base, perWord } = part
+  let best = 0
+  if (sources.length === 1) {
+    for (let i = 0; i < count; i++) {
+      const tf = (weightedTfs[i] as number) / WEIGHT_SCALE
+      const score = (factor * saturation * tf) / (tf + base + perWord * (lengths[i] as number))
+      if (score > best) best = score
+    }
+    return best
   }
-  if (weighted === 0) return 0
-  const tf = weighted / WEIGHT_SCALE
-  return (part.factor * part.saturation * tf) / (tf + part.base + part.perWord * shortest)
+  if (sourceBest.length < sources.length) sourceBest = new Float64Array(sources.length * 2)
+  sourceBest.fill(0, 0, sources.length)
+  let sum = 0
+  if (sources.length > SWEEP_MAX_SOURCES) {
+    // many lists: each one's largest weighted tf, at the shortest length of all (looser, cheaper)
+    let shortest = NO_MORE_DOCS
+    for (let i = 0; i < count; i++) {
+      const source = points.sources[i] as number
+      if ((weightedTfs[i] as number) > (sourceBest[source] as number)) {
+        sum += (weightedTfs[i] as number) - (sourceBest[source] as number)
+        sourceBest[source] = weightedTfs[i] as number
+      }
+      if ((lengths[i] as number) < shortest) shortest = lengths[i] as number
+    }
+    const tf = sum / WEIGHT_SCALE
+    return (factor * saturation * tf) / (tf + base + perWord * shortest)
+  }
+  // points by length (the point's number in the low bits of the key)
+  if (pointOrder.length < count) pointOrder = new Float64Array(count * 2)
+  for (let i = 0; i < count; i++) pointOrder[i] = (lengths[i] as number) * POINT_KEY + i
+  const order = pointOrder.subarray(0, count).sort()
+  for (let k = 0; k < count; k++) {
+    const i = (order[k] as number) % POINT_KEY
+    const source = points.sources[i] as number
+    const weighted = weightedTfs[i] as number
+    if (weighted > (sourceBest[source] as number)) {
+      sum += weighted - (sourceBest[source] as number)
+      sourceBest[source] = weighted
+      const tf = sum / WEIGHT_SCALE
+      const score = (factor * saturation * tf) / (tf + base + perWord * (lengths[i] as number))
+      if (score > best) best = score
+    }
+  }
+  return best
 }

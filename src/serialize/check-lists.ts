@@ -1,13 +1,15 @@
 /**
  * Checks loaded compact lists completely before they are used: every header and block table
  * agrees with the entries, every document exists and comes after the one before, every tf fits
- * its field, every position lies inside the field in increasing order, and the block bounds are
- * exact (dynamic pruning trusts them). One pass over the bytes; damage gives `MALFORMED_INDEX`.
+ * its field, every position lies inside the field in increasing order, and every posting lies
+ * under a point of its block's frontier (dynamic pruning trusts the frontiers). One pass over the
+ * bytes; damage gives `MALFORMED_INDEX`.
  *
  * @module
  * @internal
  */
 
+import { MAX_BOUND_POINTS } from '../index/block-bounds.js'
 import { BLOCK_SIZE, type CompactLists } from '../index/compact-lists.js'
 import { RiceReader } from '../index/rice.js'
 import { malformed } from './bytes.js'
@@ -30,6 +32,9 @@ class ListChecker {
   private end = 0
   private readonly rice = new RiceReader()
   private readonly entries = new RiceReader()
+  /** The current block's tfs and field lengths, to recompute its frontier. */
+  private readonly tfs = new Int32Array(BLOCK_SIZE)
+  private readonly fieldLengths = new Int32Array(BLOCK_SIZE)
 
   constructor(
     private readonly lists: CompactLists,
@@ -47,12 +52,24 @@ class ListChecker {
     const count = this.varint(fail)
     if (count < 1) fail('it is empty')
     const blocks = count > BLOCK_SIZE ? Math.ceil(count / BLOCK_SIZE) : 1
-    const table: number[] = []
+    // per block: last doc, entry bytes, position bytes, then the frontier as `points, tf, length, …`
+    const table: number[][] = []
     if (count > BLOCK_SIZE) {
       let lastDoc = -1
       for (let b = 0; b < blocks; b++) {
         lastDoc += this.varint(fail) + 1
-        table.push(lastDoc, this.varint(fail), this.varint(fail), this.varint(fail), this.varint(fail))
+        const row = [lastDoc, this.varint(fail), this.varint(fail)]
+        const points = this.varint(fail)
+        if (points < 1 || points > MAX_BOUND_POINTS) fail(`block ${b} has ${points} bound points`)
+        let tf = -1
+        let length = -1
+        row.push(points)
+        for (let p = 0; p < points; p++) {
+          tf += this.varint(fail) + 1
+          length += this.varint(fail) + 1
+          row.push(tf, length)
+        }
+        table.push(row)
       }
     }
     let doc = -1
@@ -63,8 +80,6 @@ class ListChecker {
       const positionK = posAt < this.lists.posBytes.length ? (this.lists.posBytes[posAt] as number) : fail('its positions end too early')
       if (positionK > 24) fail('a position parameter is out of range')
       this.rice.bit = (posAt + 1) * 8
-      let blockMaxTf = 0
-      let blockMinLength = Number.POSITIVE_INFINITY
       // entries: LEB128 in a one-block list, Rice codes after a parameter byte in a longer one
       const k = count > BLOCK_SIZE ? this.u8(fail) : -1
       if (k > 24) fail('an entry parameter is out of range')
@@ -89,20 +104,32 @@ class ListChecker {
           position += this.rice.read(positionK) + 1
           if (position >= length || this.rice.bit > posEnd * 8) fail(`a position of document ${doc} lies outside its field`)
         }
-        blockMaxTf = Math.max(blockMaxTf, tf)
-        blockMinLength = Math.min(blockMinLength, length)
+        this.tfs[i] = tf
+        this.fieldLengths[i] = length
       }
       if (k >= 0) this.at = Math.ceil(this.entries.bit / 8)
       const posBytes = Math.ceil(this.rice.bit / 8) - posAt
       if (table.length > 0) {
-        const row = b * 5
-        if (table[row] !== doc || table[row + 1] !== this.at - blockStart || table[row + 2] !== posBytes || table[row + 3] !== blockMaxTf || table[row + 4] !== blockMinLength) {
-          fail(`the block table disagrees with block ${b}`)
-        }
+        const row = table[b] as number[]
+        if (row[0] !== doc || row[1] !== this.at - blockStart || row[2] !== posBytes) fail(`the block table disagrees with block ${b}`)
+        if (!this.dominated(row, inBlock)) fail(`the bound of block ${b} is below one of its postings`)
       }
       posAt += posBytes
     }
     if (this.at !== this.end || posAt !== posEnd) fail('its bytes do not add up')
+  }
+
+  /** Does a frontier point of the block table row bound every posting of the block (as large a tf, as short a field)? */
+  private dominated(row: readonly number[], inBlock: number): boolean {
+    const points = row[3] as number
+    for (let i = 0; i < inBlock; i++) {
+      const tf = this.tfs[i] as number
+      const length = this.fieldLengths[i] as number
+      let found = false
+      for (let p = 0; p < points && !found; p++) found = (row[4 + 2 * p] as number) >= tf && (row[5 + 2 * p] as number) <= length
+      if (!found) return false
+    }
+    return true
   }
 
   private u8(fail: (reason: string) => never): number {

@@ -7,7 +7,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { BLOCK_SIZE, CompactListsWriter, NO_MORE_DOCS } from '../../src/index/compact-lists.js'
-import { ListCursor } from '../../src/index/list-cursor.js'
+import { blockFrontier, MAX_BOUND_POINTS } from '../../src/index/block-bounds.js'
+import { BoundPoints, ListCursor } from '../../src/index/list-cursor.js'
 
 interface Posting {
   doc: number
@@ -84,18 +85,49 @@ describe('compact lists', () => {
     )
   })
 
-  it('block bounds are never below a posting of the range', () => {
+  it('block bounds: every posting of a range is dominated by a frontier point (as large a tf, as short a field), after steps or shallow jumps', () => {
     fc.assert(
-      fc.property(postingList, fc.integer({ min: 0, max: 6000 }), fc.integer({ min: 1, max: 3000 }), (postings, from, width) => {
+      fc.property(postingList, fc.integer({ min: 0, max: 6000 }), fc.integer({ min: 1, max: 3000 }), fc.boolean(), (postings, from, width, shallow) => {
         const compact = write([postings])
+        const lengths = new Int32Array(8000)
+        for (const posting of postings) lengths[posting.doc] = posting.length
         const cursor = new ListCursor()
-        cursor.open(compact, 0)
-        cursor.advance(from)
-        cursor.bound(from, from + width)
+        cursor.open(compact, 0, lengths)
+        if (shallow) cursor.advanceShallow(from)
+        else cursor.advance(from)
+        const points = new BoundPoints()
+        cursor.addBoundPoints(from, from + width, points, 3, 7)
+        expect(points.count).toBeLessThanOrEqual(MAX_BOUND_POINTS * Math.ceil((postings.length + 1) / BLOCK_SIZE))
         for (const posting of postings.filter((p) => p.doc >= from && p.doc < from + width)) {
-          expect(cursor.boundTf).toBeGreaterThanOrEqual(posting.tf)
-          expect(cursor.boundLength).toBeLessThanOrEqual(posting.length)
+          const dominated = Array.from({ length: points.count }, (_, i) => i).some(
+            (i) => points.weightedTfs[i]! >= 3 * posting.tf && points.lengths[i]! <= posting.length && points.sources[i] === 7,
+          )
+          expect(dominated, `doc ${posting.doc} tf ${posting.tf} length ${posting.length}`).toBe(true)
         }
+      }),
+    )
+  })
+
+  it('block frontiers: at most MAX_BOUND_POINTS points, lengths and tfs increasing, each posting dominated, exact when small', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 500 })), { minLength: 1, maxLength: BLOCK_SIZE }), (pairs) => {
+        const tfs = pairs.map(([tf]) => tf)
+        const lengths = pairs.map(([, length]) => length)
+        const out = new Int32Array(2 * BLOCK_SIZE)
+        const count = blockFrontier(tfs, lengths, pairs.length, new Int32Array(BLOCK_SIZE), out)
+        expect(count).toBeGreaterThanOrEqual(1)
+        expect(count).toBeLessThanOrEqual(MAX_BOUND_POINTS)
+        for (let p = 1; p < count; p++) {
+          expect(out[2 * p]!).toBeGreaterThan(out[2 * p - 2]!)
+          expect(out[2 * p + 1]!).toBeGreaterThan(out[2 * p - 1]!)
+        }
+        for (const [tf, length] of pairs) {
+          expect(Array.from({ length: count }, (_, p) => p).some((p) => out[2 * p]! >= tf && out[2 * p + 1]! <= length)).toBe(true)
+        }
+        // the undominated postings, when few, are the frontier itself
+        const undominated = pairs.filter(([tf, length]) => !pairs.some(([t, l]) => t >= tf && l <= length && (t > tf || l < length)))
+        const distinct = [...new Map(undominated.map(([tf, length]) => [`${tf},${length}`, [tf, length] as const])).values()].sort((a, b) => a[1] - b[1])
+        if (distinct.length <= MAX_BOUND_POINTS) expect(Array.from(out.subarray(0, 2 * count))).toEqual(distinct.flat())
       }),
     )
   })
