@@ -8,6 +8,7 @@
  * @internal
  */
 
+import { BanglaSearchError } from '../errors.js'
 import { CompactListsWriter, NO_MORE_DOCS, type CompactLists } from './compact-lists.js'
 import type { GrowingLists } from './growing-lists.js'
 import { ListCursor } from './list-cursor.js'
@@ -30,8 +31,13 @@ export function sealTermLists(sealed: readonly CompactLists[], growing: GrowingL
   const cursor = new ListCursor()
   const positions: number[] = []
   const { lengths, dropped } = source
-  const writePositions = (): void => {
-    for (const position of positions) writer.position(position)
+  const writePositions = (length: number): void => {
+    let previous = -1
+    for (const position of positions) {
+      if (position <= previous || position >= length) damaged(`a position of ${position} in a field of ${length} words`)
+      writer.position(position)
+      previous = position
+    }
   }
   const terms = source.only ?? { length: source.termCount }
   for (let i = 0; i < terms.length; i++) {
@@ -41,17 +47,19 @@ export function sealTermLists(sealed: readonly CompactLists[], growing: GrowingL
       if (!cursor.open(lists, term)) continue
       for (let doc = cursor.doc; doc !== NO_MORE_DOCS; doc = cursor.nextDoc()) {
         if (dropped?.(doc)) continue
-        writer.add(doc, cursor.tf, lengths[doc] as number)
+        const length = checkedPosting(doc, cursor.tf, lengths)
+        writer.add(doc, cursor.tf, length)
         cursor.readPositions(positions)
-        writePositions()
+        writePositions(length)
       }
     }
     const reader = growing?.reader(term)
     while (reader?.next()) {
       reader.readPositions(positions)
       if (dropped?.(reader.doc)) continue
-      writer.add(reader.doc, reader.tf, lengths[reader.doc] as number)
-      writePositions()
+      const length = lengths[reader.doc] as number
+      writer.add(reader.doc, reader.tf, length)
+      writePositions(length)
     }
     writer.end()
   }
@@ -116,9 +124,24 @@ class ListUnion {
         }
         if (heap.length > 0) siftDown(heap, 0)
       }
-      writer.add(doc, tf, lengths[doc] as number)
+      writer.add(doc, tf, checkedPosting(doc, tf, lengths))
     }
   }
+}
+
+/**
+ * The field length of a posting read from sealed lists, checked against its tf. Lists loaded
+ * from a file are not decoded at load; a posting that cannot be right comes from damage the
+ * checksums did not catch, and gives `MALFORMED_INDEX` here rather than a runaway write.
+ */
+function checkedPosting(doc: number, tf: number, lengths: Int32Array): number {
+  const length = doc < lengths.length ? (lengths[doc] as number) : -1
+  if (!(tf >= 1 && tf <= length)) damaged(`document ${doc} has a term frequency of ${tf} in a field of ${length} words`)
+  return length
+}
+
+function damaged(what: string): never {
+  throw new BanglaSearchError('MALFORMED_INDEX', `The saved index is malformed: a posting list is damaged (${what}). Save it again, or rebuild it from its documents.`)
 }
 
 function siftDown(heap: ListCursor[], i: number): void {
