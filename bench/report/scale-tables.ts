@@ -235,6 +235,8 @@ export function savedFormsSection(results: BenchResults): Section | undefined {
   if (!ours) return undefined
   const rows: string[][] = []
   for (const [which, scale] of [['posts', results.scale], ['paragraphs', results.paragraphScale]] as const) {
+    // topPoint falls back to the posts when given no scale: a suite that did not run has no rows
+    if (scale === undefined) continue
     const p = topPoint(results, ours.id, scale)
     if (!p || p.savedBytes === undefined) continue
     const where = `${int(p.docs)} ${which}`
