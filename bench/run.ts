@@ -9,6 +9,9 @@
  *   --no-lucene          leave out the optional Java engines (Lucene, the OpenSearch mapping)
  *   --no-docs            do not rewrite docs/benchmarks.md and the chart
  *   --report             print the tables and rewrite the docs from bench/results/latest.json, run nothing
+ *   --update             with --suites: run those suites (every engine) and put them into
+ *                        bench/results/latest.json in place of the earlier run's, keeping the others
+ *                        (a note says which suites come from which run)
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -33,6 +36,8 @@ interface Flags {
   quick: boolean
   /** Only re-render the tables and docs from bench/results/latest.json. */
   report: boolean
+  /** Replace the suites that ran in bench/results/latest.json, keep the rest. */
+  update: boolean
   only?: string[]
   suites: Set<string>
   lucene: boolean
@@ -40,17 +45,18 @@ interface Flags {
 }
 
 function parseFlags(argv: string[]): Flags {
-  const flags: Flags = { quick: false, report: false, suites: new Set(['quality', 'scale', 'paragraphs', 'stored', 'size']), lucene: true, docs: true }
+  const flags: Flags = { quick: false, report: false, update: false, suites: new Set(['quality', 'scale', 'paragraphs', 'stored', 'size']), lucene: true, docs: true }
   for (const arg of argv) {
     const [key, value] = arg.split('=', 2) as [string, string | undefined]
     if (key === '--quick') flags.quick = true
     else if (key === '--report') flags.report = true
+    else if (key === '--update') flags.update = true
     else if (key === '--only' && value) flags.only = value.split(',').map((s) => s.trim())
     else if (key === '--suites' && value) flags.suites = new Set(value.split(',').map((s) => s.trim()))
     else if (key === '--no-lucene') flags.lucene = false
     else if (key === '--no-docs') flags.docs = false
     else if (key === '--help' || key === '-h') {
-      console.log('usage: npm run bench -- [--quick] [--only=ids] [--suites=quality,scale,paragraphs,stored,size] [--no-lucene] [--no-docs] [--report]')
+      console.log('usage: npm run bench -- [--quick] [--only=ids] [--suites=quality,scale,paragraphs,stored,size] [--no-lucene] [--no-docs] [--report] [--update]')
       process.exit(0)
     } else {
       console.error(`bench: unknown flag ${arg} (try --help)`)
@@ -118,6 +124,37 @@ function writeDocs(results: BenchResults): void {
   writeFileSync(join(REPO_ROOT, 'docs', svgName), chartSvg(results))
   writeFileSync(join(REPO_ROOT, 'docs', 'benchmarks.md'), benchmarksMarkdown(results, svgName, quick))
   console.log(`docs: docs/benchmarks.md, docs/${svgName}`)
+}
+
+/**
+ * The last full run with the suites of this run put in place of its own (`--update`): the
+ * machine, engines and date of the new run, a note naming which suites come from which run.
+ */
+function updateLatest(fresh: BenchResults, suites: ReadonlySet<string>): BenchResults | undefined {
+  const latest = join(RESULTS_DIR, 'latest.json')
+  if (!existsSync(latest)) {
+    console.log('bench: --update needs bench/results/latest.json from a full run; wrote the partial results only')
+    return undefined
+  }
+  const earlier = JSON.parse(readFileSync(latest, 'utf8')) as BenchResults
+  const merged: BenchResults = { ...earlier, date: fresh.date, machine: fresh.machine, engines: fresh.engines, seconds: earlier.seconds + fresh.seconds }
+  merged.sets = { ...earlier.sets }
+  if (suites.has('quality')) {
+    merged.quality = fresh.quality
+    for (const key of ['dev', 'banglaquad', 'dakshina']) if (fresh.sets[key]) merged.sets[key] = fresh.sets[key]
+  }
+  if (suites.has('scale') && fresh.scale) {
+    merged.scale = fresh.scale
+    if (fresh.sets.knownitem) merged.sets.knownitem = fresh.sets.knownitem
+  }
+  if (suites.has('paragraphs') && fresh.paragraphScale) merged.paragraphScale = fresh.paragraphScale
+  if (suites.has('stored') && fresh.stored) merged.stored = fresh.stored
+  if (suites.has('size') && fresh.size) merged.size = fresh.size
+  const ran = [...suites].join(', ')
+  const kept = ['quality', 'scale', 'paragraphs', 'stored', 'size'].filter((suite) => !suites.has(suite)).join(', ')
+  const earlierNotes = earlier.notes.filter((note) => !note.startsWith('Suites re-run:'))
+  merged.notes = [...earlierNotes, ...fresh.notes, `Suites re-run: ${ran} on ${fresh.date.slice(0, 16)} (every engine, same machine); ${kept || 'nothing'} from the full run of ${earlier.date.slice(0, 16)}.`]
+  return merged
 }
 
 async function main(): Promise<void> {
@@ -249,10 +286,11 @@ async function main(): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true })
   const complete = !flags.only && ['quality', 'scale', 'paragraphs', 'stored', 'size'].every((suite) => flags.suites.has(suite)) && haveEval && haveCorpus
   const fullRun = complete && !flags.quick
-  const jsonName = !complete ? 'partial.tmp.json' : flags.quick ? 'quick.json' : 'latest.json'
-  writeFileSync(join(RESULTS_DIR, jsonName), JSON.stringify(results, null, 2) + '\n')
+  const updated = flags.update && !flags.only && !flags.quick ? updateLatest(results, flags.suites) : undefined
+  const jsonName = updated ? 'latest.json' : !complete ? 'partial.tmp.json' : flags.quick ? 'quick.json' : 'latest.json'
+  writeFileSync(join(RESULTS_DIR, jsonName), JSON.stringify(updated ?? results, null, 2) + '\n')
   console.log(`results: bench/results/${jsonName}`)
-  if (fullRun && flags.docs) writeDocs(results)
+  if ((fullRun || updated) && flags.docs) writeDocs(updated ?? results)
   console.log(`bench: done in ${fmt(results.seconds / 60, 1)} min`)
 }
 
