@@ -9,9 +9,8 @@
  *   --no-lucene          leave out the optional Java engines (Lucene, the OpenSearch mapping)
  *   --no-docs            do not rewrite docs/benchmarks.md and the chart
  *   --report             print the tables and rewrite the docs from bench/results/latest.json, run nothing
- *   --update             with --suites: run those suites (every engine) and put them into
- *                        bench/results/latest.json in place of the earlier run's, keeping the others
- *                        (a note says which suites come from which run)
+ *   --update             with --suites (and --only): put this run's rows into bench/results/latest.json
+ *                        in place of the full run's, keeping the rest (a note says what comes from which run)
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -28,7 +27,7 @@ import { chartSvg } from './report/svg.js'
 import { sections } from './report/sections.js'
 import { measureFloor } from './suites/floor.js'
 import { runQuality } from './suites/quality.js'
-import { type ScaleSettings, runScale } from './suites/scale.js'
+import { type ScaleResult, type ScaleSettings, runScale } from './suites/scale.js'
 import { runSize } from './suites/size.js'
 import { runStored } from './suites/stored.js'
 
@@ -127,33 +126,46 @@ function writeDocs(results: BenchResults): void {
 }
 
 /**
- * The last full run with the suites of this run put in place of its own (`--update`): the
- * machine, engines and date of the new run, a note naming which suites come from which run.
+ * The last full run with this run's results put in place of its own (`--update`): for each suite
+ * that ran, the rows of the engines that ran replace theirs (all rows when every engine ran), and
+ * a note names which suites and engines come from which run. Ratios stay within one run as long
+ * as the engines compared ran together (bangla-search and Lucene, say).
  */
-function updateLatest(fresh: BenchResults, suites: ReadonlySet<string>): BenchResults | undefined {
+function updateLatest(fresh: BenchResults, suites: ReadonlySet<string>, only: readonly string[] | undefined): BenchResults | undefined {
   const latest = join(RESULTS_DIR, 'latest.json')
   if (!existsSync(latest)) {
     console.log('bench: --update needs bench/results/latest.json from a full run; wrote the partial results only')
     return undefined
   }
   const earlier = JSON.parse(readFileSync(latest, 'utf8')) as BenchResults
-  const merged: BenchResults = { ...earlier, date: fresh.date, machine: fresh.machine, engines: fresh.engines, seconds: earlier.seconds + fresh.seconds }
+  const ran = (engine: string): boolean => only === undefined || only.includes(engine)
+  const mergeScale = (old: ScaleResult | undefined, next: ScaleResult | undefined): ScaleResult | undefined => {
+    if (next === undefined) return old
+    if (old === undefined || only === undefined) return next
+    return { ...next, points: [...old.points.filter((p) => !ran(p.engine)), ...next.points], skipped: [...old.skipped.filter((s) => !ran(s.engine)), ...next.skipped] }
+  }
+  const merged: BenchResults = { ...earlier, date: fresh.date, machine: fresh.machine, seconds: earlier.seconds }
+  merged.engines = earlier.engines.map((e) => fresh.engines.find((f) => f.id === e.id) ?? e)
   merged.sets = { ...earlier.sets }
   if (suites.has('quality')) {
-    merged.quality = fresh.quality
+    merged.quality = [...earlier.quality.filter((q) => !ran(q.engine)), ...fresh.quality]
     for (const key of ['dev', 'banglaquad', 'dakshina']) if (fresh.sets[key]) merged.sets[key] = fresh.sets[key]
   }
-  if (suites.has('scale') && fresh.scale) {
-    merged.scale = fresh.scale
+  if (suites.has('scale')) {
+    merged.scale = mergeScale(earlier.scale, fresh.scale)
     if (fresh.sets.knownitem) merged.sets.knownitem = fresh.sets.knownitem
   }
-  if (suites.has('paragraphs') && fresh.paragraphScale) merged.paragraphScale = fresh.paragraphScale
+  if (suites.has('paragraphs')) merged.paragraphScale = mergeScale(earlier.paragraphScale, fresh.paragraphScale)
   if (suites.has('stored') && fresh.stored) merged.stored = fresh.stored
   if (suites.has('size') && fresh.size) merged.size = fresh.size
-  const ran = [...suites].join(', ')
-  const kept = ['quality', 'scale', 'paragraphs', 'stored', 'size'].filter((suite) => !suites.has(suite)).join(', ')
-  const earlierNotes = earlier.notes.filter((note) => !note.startsWith('Suites re-run:'))
-  merged.notes = [...earlierNotes, ...fresh.notes, `Suites re-run: ${ran} on ${fresh.date.slice(0, 16)} (every engine, same machine); ${kept || 'nothing'} from the full run of ${earlier.date.slice(0, 16)}.`]
+  const kept = ['quality', 'scale', 'paragraphs', 'stored', 'size'].filter((suite) => !suites.has(suite))
+  const who = only === undefined ? 'every engine' : only.join(', ')
+  const earlierNotes = earlier.notes.filter((note) => !note.startsWith('Re-run after the full run:'))
+  merged.notes = [
+    ...earlierNotes,
+    ...fresh.notes,
+    `Re-run after the full run: ${[...suites].join(', ')} for ${who} on ${fresh.date.slice(0, 16)} (same machine); ${only === undefined ? '' : 'the other engines\' rows of those suites and '}${kept.length > 0 ? kept.join(', ') : 'nothing else'} come from the full run of ${earlier.date.slice(0, 16)}.`,
+  ]
   return merged
 }
 
@@ -286,7 +298,7 @@ async function main(): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true })
   const complete = !flags.only && ['quality', 'scale', 'paragraphs', 'stored', 'size'].every((suite) => flags.suites.has(suite)) && haveEval && haveCorpus
   const fullRun = complete && !flags.quick
-  const updated = flags.update && !flags.only && !flags.quick ? updateLatest(results, flags.suites) : undefined
+  const updated = flags.update && !flags.quick ? updateLatest(results, flags.suites, flags.only) : undefined
   const jsonName = updated ? 'latest.json' : !complete ? 'partial.tmp.json' : flags.quick ? 'quick.json' : 'latest.json'
   writeFileSync(join(RESULTS_DIR, jsonName), JSON.stringify(updated ?? results, null, 2) + '\n')
   console.log(`results: bench/results/${jsonName}`)

@@ -76,15 +76,15 @@ export function benchmarksMarkdown(r: BenchResults, svgName: string, quick?: Ben
   out.push('npm run bench -- --quick  # smoke run on small slices, under a minute (writes bench/results/quick.json only)')
   out.push('npm run bench -- --only=bangla-search,minisearch --suites=quality')
   out.push('npm run bench -- --report  # reprint the tables, rewrite this page from bench/results/latest.json')
-  out.push('npm run bench -- --suites=quality,scale --update  # re-run two suites (every engine), keep the others')
+  out.push('npm run bench -- --only=bangla-search,lucene --suites=quality,scale --update  # re-run those rows, keep the rest')
   out.push('```')
   out.push('')
   out.push(
-    'The data is read in place from `../shared/` beside the repository (or `$BANGLA_SEARCH_SHARED`); none of it is copied into the repository. Without it the benchmark prints what is missing and exits 0. A full run writes `bench/results/latest.json`, this page and the chart; `--quick` writes `bench/results/quick.json` only. Other flags: `--only=<engine ids>`, `--suites=quality,scale`, `--no-lucene`, `--no-docs`; a partial run writes `bench/results/partial.tmp.json` (git-ignored), unless `--update` puts its suites into `bench/results/latest.json` in place of the full run\'s (a note below the tables then names which suites come from which run).',
+    'The data is read in place from `../shared/` beside the repository (or `$BANGLA_SEARCH_SHARED`); none of it is copied into the repository. Without it the benchmark prints what is missing and exits 0. A full run writes `bench/results/latest.json`, this page and the chart; `--quick` writes `bench/results/quick.json` only. Other flags: `--only=<engine ids>`, `--suites=quality,scale`, `--no-lucene`, `--no-docs`; a partial run writes `bench/results/partial.tmp.json` (git-ignored), unless `--update` puts its rows into `bench/results/latest.json` in place of the full run\'s (a note below the tables then names which suites and engines come from which run; ratios are only read between engines that ran together).',
   )
   out.push('')
   out.push(
-    `The last full run took **${fmt(r.seconds / 60, 1)} minutes** (with any suites re-run since) on ${machineLine(r)}.` +
+    `The last full run took **${fmt(r.seconds / 60, 1)} minutes** on ${machineLine(r)}.` +
       (quick ? ` The last quick run took ${fmt(quick.seconds, 0)} s (${quick.date.slice(0, 10)}).` : ''),
   )
   out.push('')
