@@ -2,9 +2,10 @@
  * Proximity on the cluster: a `rescore` section that re-scores the best first-pass hits by how
  * close together, and in which order, the query's words stand. It is the cluster's way of doing
  * what the in-memory index does after its top-k (a BM25TP-style term-pair bonus,
- * `src/search/proximity.ts`): every pair of neighbouring content words of the query becomes a
- * sloppy `match_phrase` over the words' stacked forms (as written, stems, synonyms, romanised
- * and typo matches, so `পুতিনের সফর` also rewards `পুতিন সফরে`), and the sum of those phrase
+ * `src/search/proximity.ts`): every pair of content words standing at most
+ * {@link ProximityRescoreParameters.reach} apart in the query becomes a sloppy `match_phrase`
+ * over the words' stacked forms (as written, stems, synonyms, romanised and typo matches, so
+ * `পুতিনের সফর` also rewards `পুতিন সফরে`), and the sum of those phrase
  * scores is added to the first-pass score of each of the best
  * `max(size + from, {@link PROXIMITY_RESCORE}.windowSize)` hits (`score_mode: total`).
  *
@@ -32,6 +33,11 @@ export interface ProximityRescoreParameters {
   readonly slop: number
   /** `rescore_query_weight`: the pair scores' share of the final score (`query_weight` stays 1). */
   readonly weight: number
+  /**
+   * Pairs are formed between content words up to this many apart in the query (1: neighbours
+   * only); a pair `d` apart gets `d - 1` more slop, for the words between.
+   */
+  readonly reach: number
 }
 
 /**
@@ -41,8 +47,9 @@ export interface ProximityRescoreParameters {
  */
 export const PROXIMITY_RESCORE: ProximityRescoreParameters = {
   windowSize: 100,
-  slop: 3,
-  weight: 1,
+  slop: 5,
+  weight: 0.25,
+  reach: 2,
 }
 
 /**
@@ -65,7 +72,7 @@ export interface ClauseExpansions {
  * ```ts
  * // «পুতিনের সফর»: one pair, on each searched field
  * // { window_size: 100, query: { rescore_query: { match_phrase: { 'bangla.text': {
- * //   query: 'পুতিনের|~পুতিন সফর|~সফর', slop: 3 } } }, query_weight: 1, rescore_query_weight: 1, score_mode: 'total' } }
+ * //   query: 'পুতিনের|~পুতিন সফর|~সফর', slop: 5 } } }, query_weight: 1, rescore_query_weight: 0.25, score_mode: 'total' } }
  * ```
  * @internal
  */
@@ -79,15 +86,18 @@ export function proximityRescore<F>(
   const words = pairWords(clauses)
   if (words.length < 2) return undefined
   const should: QueryDsl<F>[] = []
-  // at most 63 pairs per field: a query has at most 64 clauses (MAX_QUERY_CLAUSES)
+  // at most 63 × reach pairs per field: a query has at most 64 clauses (MAX_QUERY_CLAUSES)
   for (let i = 0; i + 1 < words.length; i++) {
-    const pair = `${words[i] as string} ${words[i + 1] as string}`
-    search.fields.forEach((field, slot) => {
-      const boost = search.boosts[slot] ?? 1
-      if (boost <= 0) return
-      const path = `${index.analyzedField}.${index.fields[field] as string}`
-      should.push({ match_phrase: { [path]: boost === 1 ? { query: pair, slop: params.slop } : { query: pair, slop: params.slop, boost } } })
-    })
+    for (let j = i + 1; j < words.length && j - i <= params.reach; j++) {
+      const query = `${words[i] as string} ${words[j] as string}`
+      const slop = params.slop + j - i - 1
+      search.fields.forEach((field, slot) => {
+        const boost = search.boosts[slot] ?? 1
+        if (boost <= 0) return
+        const path = `${index.analyzedField}.${index.fields[field] as string}`
+        should.push({ match_phrase: { [path]: boost === 1 ? { query, slop } : { query, slop, boost } } })
+      })
+    }
   }
   if (should.length === 0) return undefined
   return {

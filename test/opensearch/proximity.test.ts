@@ -34,9 +34,17 @@ describe('toOpenSearchQuery: a rescore section rewards the query words standing 
     expect(toOpenSearchQuery('পুতিনের সফর', options, { limit: 10, offset: 20 }).rescore?.window_size).toBe(PROXIMITY_RESCORE.windowSize)
   })
 
-  it('neighbouring content words pair up in query order; stopwords are skipped, so their neighbours pair', () => {
-    const pairs = phrases(toOpenSearchQuery('ঢাকা এবং খুলনা রাজশাহী', options).rescore?.query.rescore_query).map((p) => p.query)
-    expect(pairs).toEqual(['ঢাকা|~ঢাকা খুলনা|~খুলনা', 'খুলনা|~খুলনা রাজশাহী|~রাজশাহি'])
+  it('content words pair up in query order up to `reach` apart, with more slop for the words between; stopwords are skipped', () => {
+    const found = phrases(toOpenSearchQuery('ঢাকা এবং খুলনা রাজশাহী সিলেট', options).rescore?.query.rescore_query)
+    const { slop, reach } = PROXIMITY_RESCORE
+    expect(reach).toBe(2)
+    expect(found.map((p) => [p.query, p.slop])).toEqual([
+      ['ঢাকা|~ঢাকা খুলনা|~খুলনা', slop],
+      ['ঢাকা|~ঢাকা রাজশাহী|~রাজশাহি', slop + 1],
+      ['খুলনা|~খুলনা রাজশাহী|~রাজশাহি', slop],
+      ['খুলনা|~খুলনা সিলেট|~সিলেট', slop + 1],
+      ['রাজশাহী|~রাজশাহি সিলেট|~সিলেট', slop],
+    ])
   })
 
   it('one phrase per pair and field, boosted by the field boost', () => {
@@ -71,10 +79,10 @@ describe('toOpenSearchQuery: a rescore section rewards the query words standing 
     expect(toOpenSearchQuery(query, options).rescore).toBeUndefined()
   })
 
-  it('a long query: a pair per neighbouring pair of its first 64 words (the clause limit), per field', () => {
+  it('a long query: pairs among its first 64 words only (the clause limit), per field', () => {
     const letters = ['ক', 'খ', 'গ', 'ঘ', 'চ', 'ছ', 'জ', 'ঝ', 'ট', 'ঠ']
     const words = Array.from({ length: 80 }, (_, i) => `${letters[Math.floor(i / 10)]}${letters[i % 10]}ম`).join(' ')
-    expect(phrases(toOpenSearchQuery(words, two).rescore?.query.rescore_query)).toHaveLength(2 * 63)
+    expect(phrases(toOpenSearchQuery(words, two).rescore?.query.rescore_query)).toHaveLength(2 * (63 + 62))
   })
 
   it('no rescore with weight 0 (proximity off)', () => {
