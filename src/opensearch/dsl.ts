@@ -48,6 +48,8 @@ export interface FuzzyQueryBody {
 export interface MatchPhraseQueryBody {
   /** The pre-analysed phrase: words separated by spaces, a word's alternatives by `|`. */
   query: string
+  /** Positions the words may stand apart or out of order and still match (a sloppy phrase). */
+  slop?: number
   /** Score multiplier. */
   boost?: number
   /** Reported back in the hit's `matched_queries`. */
@@ -130,6 +132,26 @@ export type SortOrder = {
   order: 'asc' | 'desc'
 }
 
+/** The query of a `rescore` section: how its score joins the first pass's. */
+export interface RescoreQuery<F = never> {
+  /** Run on the first pass's best hits only. */
+  rescore_query: QueryDsl<F>
+  /** Factor of the first-pass score. */
+  query_weight: number
+  /** Factor of the rescore query's score (added only where it matches). */
+  rescore_query_weight: number
+  /** `total`: the two weighted scores are added. */
+  score_mode: 'total'
+}
+
+/** A `rescore` section: re-scores the best `window_size` hits of each shard with a second query. */
+export interface Rescore<F = never> {
+  /** Hits re-scored per shard (at least `size + from`, so the page is re-scored whole). */
+  window_size: number
+  /** The second query and how its score is combined. */
+  query: RescoreQuery<F>
+}
+
 /** The body of a search request (`client.search({ index, body })`). */
 export interface SearchBody<F = never> {
   /** The query. */
@@ -148,6 +170,8 @@ export interface SearchBody<F = never> {
   sort?: Record<string, SortOrder>[]
   /** Count hits exactly only up to this number (false: do not count). */
   track_total_hits?: boolean | number
+  /** Proximity: the best hits re-scored by how close the query's words stand (queries of two or more words). */
+  rescore?: Rescore<F>
 }
 
 /** The header of one search in a multi-search: the index it searches. */

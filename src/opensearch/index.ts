@@ -14,6 +14,7 @@ export { toOpenSearchDocument, type OpenSearchDocument } from './document.js'
 export { vocabularyLookup, fallbackLookup, LOOKUP_SIZE, FUZZY_LOOKUP_SIZE } from './lookup.js'
 export { readVocabulary, vocabularyUpdates, vowelDeletions, VOCABULARY_SCRIPT, MAX_VOWEL_DELETIONS, type VocabularyEntry, type BulkLine } from './vocabulary.js'
 export { toOpenSearchQuery, TIE_BREAKER, PHRASE_VARIANT_WEIGHT, MAX_LEAF_QUERIES, PREFIX_REWRITE } from './query.js'
+export { PROXIMITY_RESCORE, type ProximityRescoreParameters } from './proximity.js'
 export { toSearchHits } from './hits.js'
 export { searchOpenSearch, type SearchClient, type SearchOpenSearchOptions } from './client.js'
 export {
@@ -64,6 +65,8 @@ export type {
   MsearchItem,
   PrefixQueryBody,
   QueryDsl,
+  Rescore,
+  RescoreQuery,
   SearchBody,
   TermQueryBody,
 } from './dsl.js'

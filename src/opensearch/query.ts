@@ -4,7 +4,9 @@
  * `src/search/weights.ts`), so a document scores by its best form of the word; `prefix*` adds a
  * `prefix` query, phrases become `match_phrase` over the pre-analysed alternatives, `-word` a
  * `must_not`. Stopwords count a quarter and only add to documents another word found, as in
- * memory; field boosts multiply each field's `dis_max`.
+ * memory; field boosts multiply each field's `dis_max`. A query of two or more content words
+ * also gets a `rescore` section that rewards its words standing close together and in order
+ * (`./proximity.ts`).
  *
  * @module
  */
@@ -15,6 +17,7 @@ import { MATCH_WEIGHTS } from '../search/weights.js'
 import type { QueryDsl, SearchBody } from './dsl.js'
 import { expandQueryWord, VocabularyView, type Expansion } from './expansion.js'
 import { resolveOpenSearchOptions, type OpenSearchOptions, type ResolvedOpenSearchOptions } from './options.js'
+import { proximityRescore, type ClauseExpansions } from './proximity.js'
 import { checkQueryText, resolveQueryOptions, type OpenSearchSearchOptions, type ResolvedQueryOptions } from './search-options.js'
 import { ALTERNATIVE_SEPARATOR } from './stacked.js'
 import { analyseQuery, type AnalysedClause } from './words.js'
@@ -57,16 +60,20 @@ export function queryOf<F>(parsed: ParsedQuery, index: ResolvedOpenSearchOptions
   const scoring: QueryDsl<F>[] = []
   const stopwords: QueryDsl<F>[] = []
   const excluded: QueryDsl<F>[] = []
+  const used: ClauseExpansions[] = []
   let leaves = 0
   analyseQuery(parsed, search).forEach((clause, clauseIndex) => {
     const words = clause.words.map((word) => expandQueryWord(word, setup))
     const cost = words.reduce((sum, word) => sum + word.reduce((n, e) => n + (e.kind === 'prefix' ? PREFIX_MAX_TERMS : 1), 0), 0) * search.fields.length
     if (leaves + cost > MAX_LEAF_QUERIES) return
     leaves += cost
+    used.push({ clause, words })
     if (clause.exclude) excluded.push(...exclusion(clause, words, index, search))
     else (clause.weight < 1 ? stopwords : scoring).push(clauseQuery(clause, clauseIndex, words, index, search))
   })
   const body: SearchBody<F> = { query: combine(scoring, stopwords, excluded, search), size: search.limit, from: search.offset, track_total_hits: false }
+  const rescore = proximityRescore(used, index, search)
+  if (rescore !== undefined) body.rescore = rescore
   if (index.storeFields.length > 0) body._source = [index.idField, ...index.storeFields.filter((field) => field !== index.idField)]
   else {
     // nothing stored to show: the id comes from doc values, and no stored field is read at all

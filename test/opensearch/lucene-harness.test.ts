@@ -12,7 +12,7 @@ import { serveHarness } from '../../bench/engines/opensearch-lucene/http.js'
 import { harnessUnavailable, LuceneNode, type HarnessClient } from '../../bench/engines/opensearch-lucene/node.js'
 import { SearchIndex, type SearchHit } from '../../src/index.js'
 import { loadCorpus } from '../../src/node/index.js'
-import { bulkIndex, indexBody, searchOpenSearch, vocabularyIndexBody, type OpenSearchOptions } from '../../src/opensearch/index.js'
+import { bulkIndex, indexBody, PROXIMITY_RESCORE, searchOpenSearch, vocabularyIndexBody, type OpenSearchOptions } from '../../src/opensearch/index.js'
 import { loadDevSet, ndcgAt10 } from '../helpers/dev-set.js'
 
 const unavailable = harnessUnavailable()
@@ -82,6 +82,53 @@ describe.skipIf(unavailable !== undefined)('bangla-search/opensearch on Lucene 8
 
   it('refuses a query type the module does not emit (the harness implements only those)', async () => {
     await expect(harness().call({ op: 'search', index: 'seeds', body: { query: { match: { 'bangla.text': 'ঢাকা' } } } })).rejects.toThrow(/unsupported query type match/)
+  })
+})
+
+describe.skipIf(unavailable !== undefined)('bangla-search/opensearch on Lucene 8.7: proximity through the rescore section', () => {
+  const prox: OpenSearchOptions = { index: 'prox', fields: ['text'] }
+  // the same six words in each: only where ঢাকা and খুলনা stand differs (BM25 alone ties them)
+  const documents = [
+    { id: 'apart', text: 'ঢাকা নদীর পাহাড় বনের মাঠে খুলনা' },
+    { id: 'reversed', text: 'নদীর খুলনা ঢাকা পাহাড় বনের মাঠে' },
+    { id: 'adjacent', text: 'নদীর ঢাকা খুলনা পাহাড় বনের মাঠে' },
+  ]
+
+  beforeAll(async () => {
+    const client = harness().client()
+    await client.indices.create({ index: prox.index, body: indexBody(prox) })
+    await client.indices.create({ index: `${prox.index}-vocabulary`, body: vocabularyIndexBody() })
+    await bulkIndex(client, documents, prox, { refresh: true })
+  })
+
+  it('ranks the words side by side and in order first, reversed next, apart last', async () => {
+    const hits = await searchOpenSearch(harness().client(), 'ঢাকা খুলনা', prox)
+    expect(hits.map((hit) => hit.id)).toEqual(['adjacent', 'reversed', 'apart'])
+    expect(hits[0]?.score).toBeGreaterThan(hits[1]?.score ?? Infinity)
+    expect(hits[1]?.score).toBeGreaterThan(hits[2]?.score ?? Infinity)
+  })
+
+  it('an inflected form counts through its stem token', async () => {
+    const hits = await searchOpenSearch(harness().client(), 'ঢাকার খুলনায়', prox)
+    expect(hits[0]?.id).toBe('adjacent')
+  })
+
+  it('without the rescore the three tie (the first pass has no positional signal)', async () => {
+    const saved = PROXIMITY_RESCORE.weight
+    Object.assign(PROXIMITY_RESCORE, { weight: 0 })
+    try {
+      const hits = await searchOpenSearch(harness().client(), 'ঢাকা খুলনা', prox)
+      expect(new Set(hits.map((hit) => hit.score)).size).toBe(1)
+    } finally {
+      Object.assign(PROXIMITY_RESCORE, { weight: saved })
+    }
+  })
+
+  it('refuses a rescore the module does not emit (another score_mode, or with a sort)', async () => {
+    const rescore = { window_size: 10, query: { rescore_query: { match_all: {} }, score_mode: 'multiply' } }
+    await expect(harness().call({ op: 'search', index: prox.index, body: { query: { match_all: {} }, rescore } })).rejects.toThrow(/unsupported rescore score_mode multiply/)
+    const total = { window_size: 10, query: { rescore_query: { match_all: {} }, score_mode: 'total' } }
+    await expect(harness().call({ op: 'search', index: prox.index, body: { query: { match_all: {} }, rescore: total, sort: [{ id: 'asc' }] } })).rejects.toThrow(/cannot use \[sort\] option in conjunction with \[rescore\]/)
   })
 })
 

@@ -14,7 +14,9 @@
 //              prefix and fuzzy (with rewrite), match_phrase (the field's analyzer, via Lucene's
 //              QueryBuilder as the cluster does), match_none, match_all; boost and _name on each
 //   search     size, from, sort on a long field, _source (false or includes), stored_fields _none_,
-//              docvalue_fields (keyword, long), matched_queries
+//              docvalue_fields (keyword, long), matched_queries; rescore (one query rescorer:
+//              window_size, query_weight, rescore_query_weight, score_mode total) -> QueryRescorer
+//   match_phrase takes slop (a sloppy phrase, as on a cluster)
 //
 // Anything else is refused with an error, so a test fails when the module emits something new.
 //
@@ -84,6 +86,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -109,7 +112,30 @@ public final class OpenSearchLucene {
   private static final Pattern ADD_SCRIPT = Pattern.compile("^ctx\\._source\\.(\\w+) \\+= params\\.(\\w+)$");
   private static final Pattern TOP_TERMS = Pattern.compile("^top_terms_(blended_freqs_|boost_)?(\\d+)$");
 
+  private static final java.util.Set<String> SEARCH_KEYS =
+      java.util.Set.of("query", "size", "from", "sort", "_source", "stored_fields", "docvalue_fields", "track_total_hits", "rescore");
+
   private final Map<String, IndexState> indexes = new HashMap<>();
+
+  /** A query rescorer over the best `window` hits of the first pass. */
+  private static final class Rescorer {
+    final int window;
+    final QueryRescorer rescorer;
+
+    Rescorer(int window, QueryRescorer rescorer) {
+      this.window = window;
+      this.rescorer = rescorer;
+    }
+
+    TopDocs rescore(IndexSearcher searcher, TopDocs first) throws IOException {
+      int n = Math.min(window, first.scoreDocs.length);
+      ScoreDoc[] head = java.util.Arrays.copyOf(first.scoreDocs, n);
+      TopDocs rescored = rescorer.rescore(searcher, new TopDocs(first.totalHits, head), n);
+      ScoreDoc[] all = java.util.Arrays.copyOf(rescored.scoreDocs, first.scoreDocs.length);
+      System.arraycopy(first.scoreDocs, n, all, n, first.scoreDocs.length - n);
+      return new TopDocs(first.totalHits, all);
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
@@ -506,8 +532,13 @@ public final class OpenSearchLucene {
       Query query = body.containsKey("query") ? query(body.get("query"), named) : new MatchAllDocsQuery();
       int size = body.containsKey("size") ? number(body.get("size")).intValue() : 10;
       int from = body.containsKey("from") ? number(body.get("from")).intValue() : 0;
+      for (String key : body.keySet()) {
+        if (!SEARCH_KEYS.contains(key)) throw new IllegalArgumentException("unsupported search body key " + key);
+      }
+      if (body.containsKey("rescore") && body.containsKey("sort")) throw new IllegalArgumentException("cannot use [sort] option in conjunction with [rescore]");
       Sort sort = sort(body.get("sort"));
-      int wanted = Math.max(1, from + size);
+      Rescorer rescore = body.containsKey("rescore") ? rescorer(body.get("rescore")) : null;
+      int wanted = Math.max(1, Math.max(from + size, rescore == null ? 0 : rescore.window));
       long t1 = System.nanoTime();
       // hits are counted exactly up to track_total_hits (10,000 by default, as on a cluster); past it the
       // collector may skip documents that cannot enter the top (block-max WAND)
@@ -523,6 +554,7 @@ public final class OpenSearchLucene {
         searcher.search(query, collector);
         top = collector.topDocs();
       }
+      if (rescore != null) top = rescore.rescore(searcher, top);
       List<ScoreDoc> page = new ArrayList<>();
       for (int i = from; i < top.scoreDocs.length && i < from + size; i++) page.add(top.scoreDocs[i]);
       long t2 = System.nanoTime();
@@ -658,6 +690,36 @@ public final class OpenSearchLucene {
         if (source.containsKey(key)) kept.put(key, source.get(key));
       }
       return kept;
+    }
+
+    /**
+     * A `rescore` section with a query rescorer: the first pass's best `window_size` hits get
+     * query_weight * first + rescore_query_weight * second where the rescore query matches
+     * (score_mode total), are sorted again, and the hits past the window follow unchanged (as
+     * a cluster's QueryRescorer does on each shard).
+     */
+    private Rescorer rescorer(Object spec) {
+      Map<String, Object> section = map(spec, "rescore");
+      for (String key : section.keySet()) {
+        if (!key.equals("window_size") && !key.equals("query")) throw new IllegalArgumentException("unsupported rescore key " + key);
+      }
+      Map<String, Object> body = map(section.get("query"), "rescore.query");
+      for (String key : body.keySet()) {
+        if (!List.of("rescore_query", "query_weight", "rescore_query_weight", "score_mode").contains(key)) throw new IllegalArgumentException("unsupported rescore.query key " + key);
+      }
+      Object mode = body.getOrDefault("score_mode", "total");
+      if (!"total".equals(mode)) throw new IllegalArgumentException("unsupported rescore score_mode " + mode);
+      int window = number(section.getOrDefault("window_size", 10L)).intValue();
+      float queryWeight = number(body.getOrDefault("query_weight", 1L)).floatValue();
+      float rescoreWeight = number(body.getOrDefault("rescore_query_weight", 1L)).floatValue();
+      // names inside a rescore query are not reported in matched_queries
+      Query second = query(body.get("rescore_query"), new LinkedHashMap<>());
+      return new Rescorer(window, new QueryRescorer(second) {
+        @Override
+        protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+          return queryWeight * firstPassScore + (secondPassMatches ? rescoreWeight * secondPassScore : 0f);
+        }
+      });
     }
 
     // ---- query DSL -> Lucene ----

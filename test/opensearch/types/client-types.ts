@@ -46,6 +46,13 @@ export const osSearch: API.Search_Request[] = [
 export const esSearch: estypesWithBody.SearchRequest = { index: 'articles', body }
 export const esSearchTopLevel: estypes.SearchRequest = { index: 'articles', ...body }
 
+// the proximity rescore (two words or more: a rescore section beside the query)
+const proximity = toOpenSearchQuery('পুতিনের সফর ঢাকায়', options, { limit: 20, offset: 100 })
+export const osRescore: API.Search_Request = { index: 'articles', body: proximity }
+export const osRescoreSection: API.Search_RequestBody['rescore'] = proximity.rescore
+export const esRescore: estypes.SearchRequest = { index: 'articles', ...proximity }
+export const esRescoreSection: estypes.SearchRequest['rescore'] = proximity.rescore
+
 // the vocabulary lookups (msearch) and updates (bulk)
 const lookup = vocabularyLookup('ভ্লাদিভস্তক putin', options)
 const fallback = fallbackLookup('ওয়াশিংটম', options, { vocabulary: [] })
@@ -74,5 +81,7 @@ export const esTemplate: estypes.IndicesPutIndexTemplateRequest = { name: 'artic
 export const badOs: API.Search_RequestBody = { query: { term: { text: [1, 2] } } }
 // @ts-expect-error: dis_max takes `queries`
 export const badEs: estypes.SearchRequest = { query: { dis_max: { query: [] } } }
+// @ts-expect-error: score_mode is one of total, multiply, avg, max, min
+export const badRescore: estypes.SearchRequest = { rescore: { query: { rescore_query: { match_all: {} }, score_mode: 'sum' } } }
 // @ts-expect-error: mappings need `properties` as an object
 export const badMapping: estypes.IndicesCreateRequest = { index: 'x', mappings: { properties: [] } }
