@@ -1,6 +1,6 @@
 /**
  * The blog corpus indexed once for the ranking experiments (text field only, as the known-item
- * and compound sets ask), from the library's source, with the built index cached as JSON in
+ * and compound sets ask), from the library's source, with the built index cached (binary format) in
  * the system's temporary folder (never in the repository: the corpus has no licence).
  *
  * Set RANKING_CACHE=0 to rebuild (needed after a change to analysis or the saved format).
@@ -21,10 +21,10 @@ export async function blogDocs(): Promise<Doc[]> {
 
 /** The blog index over the text field (built, or loaded from the cache when it is newer than src/). */
 export async function blogIndex(docs?: readonly Doc[]): Promise<SearchIndex> {
-  const cache = join(CACHE_DIR, 'blog-text.json')
+  const cache = join(CACHE_DIR, 'blog-text.idx')
   if (process.env.RANKING_CACHE !== '0' && existsSync(cache)) {
     const start = performance.now()
-    const index = SearchIndex.fromJSON(readFileSync(cache, 'utf8'))
+    const index = SearchIndex.fromBytes(readFileSync(cache))
     console.error(`loaded cached index (${((performance.now() - start) / 1000).toFixed(1)} s) from ${cache}, ${statSync(cache).size >> 20} MB`)
     return index
   }
@@ -34,7 +34,7 @@ export async function blogIndex(docs?: readonly Doc[]): Promise<SearchIndex> {
   index.addAll(all.map((doc) => ({ id: doc.id, text: doc.text })))
   console.error(`built the index of ${all.length} posts in ${((performance.now() - start) / 1000).toFixed(1)} s`)
   mkdirSync(CACHE_DIR, { recursive: true })
-  writeFileSync(cache, JSON.stringify(index.toJSON()))
+  writeFileSync(cache, index.toBytes())
   return index
 }
 

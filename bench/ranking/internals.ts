@@ -42,7 +42,7 @@ export function showPlan(index: SearchIndex, query: string, options: { prefix?: 
     exclude: clause.exclude,
     words: clause.words.map((word) => ({
       count: word.length,
-      top: word.slice(0, topTerms).map((term) => `${terms[term.termId]}:${term.kind}:${term.weight.toFixed(2)}:df${context.index.documentFrequency(term.termId)}`),
+      top: word.slice(0, topTerms).map((term) => `${terms.get(term.termId)}:${term.kind}:${term.weight.toFixed(2)}:df${context.index.documentFrequency(term.termId)}`),
     })),
   }))
 }

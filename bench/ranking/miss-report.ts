@@ -32,7 +32,7 @@ const { terms } = context.index.vocabulary
 function positionsOf(text: string, plan: ReturnType<typeof planQuery>): { label: string; positions: number[] }[] {
   const tokens = tokenize(text)
   return plan.map((clause) => {
-    const wanted = new Set(clause.words.flat().map((term) => terms[term.termId]))
+    const wanted = new Set(clause.words.flat().map((term) => terms.get(term.termId)))
     return { label: clause.label, positions: tokens.filter((token) => wanted.has(token.term)).map((token) => token.position) }
   })
 }
@@ -72,7 +72,7 @@ for (const row of misses) {
   console.log(`   target ${row.target} ${tokenize(targetText).length} words score ${row.targetScore ?? '-'}; top ${topId} ${tokenize(topText).length} words score ${row.top[0]?.score}`)
   plan.forEach((clause, i) => {
     const df = context.index.documentFrequency(clause.words[0]?.[0]?.termId ?? 0)
-    const expansions = clause.words.map((word) => word.slice(0, 4).map((term) => `${terms[term.termId]}:${term.kind[0]}`).join(',') + (word.length > 4 ? `,+${word.length - 4}` : '')).join(' | ')
+    const expansions = clause.words.map((word) => word.slice(0, 4).map((term) => `${terms.get(term.termId)}:${term.kind[0]}`).join(',') + (word.length > 4 ? `,+${word.length - 4}` : '')).join(' | ')
     console.log(`   ${clause.label.padEnd(14)} w${clause.weight} n=${clause.words[0]?.length} df0=${df} target tf=${inTarget[i]?.positions.length} top tf=${inTop[i]?.positions.length}  [${expansions}]`)
   })
   console.log(`   window target ${minWindow(inTarget.map((w) => w.positions))} top ${minWindow(inTop.map((w) => w.positions))}`)

@@ -19,6 +19,7 @@ import type { FuzzyMatcher } from './fuzzy.js'
 import { describeHits, explainDocument } from './hits.js'
 import { planQuery, type PlannedClause } from './plan.js'
 import type { PrefixLookup } from './prefix.js'
+import { candidateCount, rerankByProximity } from './rerank.js'
 import { planScoring, type ScoringClause } from './scoring-plan.js'
 import { topDocuments } from './top-docs.js'
 import type { WordCache } from './word-cache.js'
@@ -69,14 +70,18 @@ function hitsOf(clauses: ScoringClause[], plan: readonly PlannedClause[], resolv
   const { fields } = options
   const { ids, order } = documents
   const filter = given?.filter
-  const top = topDocuments(clauses, {
-    count: Math.min(resolved.offset + resolved.limit, index.liveCount),
+  const wanted = resolved.offset + resolved.limit
+  // ranking hook (proximity, rerank.ts): a query of two or more words asks for the best
+  // PROXIMITY.depth candidates, re-scores them with the proximity bonus, then cuts the page
+  const first = topDocuments(clauses, {
+    count: Math.min(candidateCount(clauses, wanted), index.liveCount),
     requireAll: resolved.combineWith === 'and',
     prune,
     deleted: index.deletedSinceVacuum > 0 ? index.deletedFlags() : undefined,
     keep: filter === undefined ? () => true : (doc) => filter(documents.lazyStored(doc), ids[doc] as DocumentId),
     orderOf: (doc) => order[doc] as number,
-  }).slice(resolved.offset)
+  })
+  const top = rerankByProximity(first, clauses, index, index.searchSegments()).slice(resolved.offset, wanted)
   const highlight = given?.highlight ? resolveHighlight(given.highlight) : undefined
   const matchedTerms = highlight === undefined ? undefined : termsOfPlan(plan, index.vocabulary.terms)
   const matches = describeHits(clauses, top, index.vocabulary, fields)
