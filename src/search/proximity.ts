@@ -40,7 +40,10 @@ export interface ProximityParameters {
   readonly b: number
   /** The bonus is multiplied by this before it is added to the BM25 score. */
   readonly weight: number
-  /** How many of the best BM25 candidates are re-scored. */
+  /**
+   * How many of the best first-stage candidates are re-scored (the rescoring window); those past
+   * it follow in their first-stage order.
+   */
   readonly depth: number
 }
 
@@ -56,7 +59,7 @@ export const PROXIMITY: ProximityParameters = {
   k1: 1.2,
   b: 0.75,
   weight: 2,
-  depth: 100,
+  depth: 20,
 }
 
 /**
