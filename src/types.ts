@@ -26,7 +26,7 @@ export type StoredFields = Record<string, unknown>
  * - `alias`: a spelling or transliteration variant (`ভ্লাদিভস্তক` finds `ভ্লাদিভোস্টক`).
  * - `roman`: a Latin-script query word mapped onto Bengali (`putin` finds `পুতিন`).
  * - `prefix`: the query word is the start of the document word (`ক্রেম` finds `ক্রেমলিন`).
- * - `fuzzy`: within the typo budget, counted in grapheme clusters (`ওয়াশিংটম` finds `ওয়াশিংটন`).
+ * - `fuzzy`: a typo correction of a word no document holds (`ওয়াশিংটম` finds `ওয়াশিংটন`).
  * - `synonym`: through an alias group given in the index options.
  */
 export type MatchKind = 'exact' | 'stem' | 'alias' | 'roman' | 'prefix' | 'fuzzy' | 'synonym'

@@ -1,6 +1,8 @@
 /**
  * How much each kind of match counts, as a multiplier of the term frequency. An exact match
- * outranks a stem match, which outranks alias, romanised, prefix and fuzzy matches.
+ * outranks a stem match, which outranks alias, romanised and prefix matches. Typo corrections
+ * only exist for words no document holds, so they never compete with an exact match; a close
+ * correction may outrank the stems and variants of such a word.
  *
  * @module
  */
@@ -21,8 +23,11 @@ export const MATCH_WEIGHTS: Readonly<Record<MatchKind, number>> = {
   roman: 0.6,
   /** A longer word that starts with the query word. */
   prefix: 0.45,
-  /** A word within the typo budget. */
-  fuzzy: 0.35,
+  /**
+   * A typo correction of a word no document holds; divided by 1 + its weighted distance, so a
+   * slip of a quarter edit (ি/ী, ন/ণ) counts 0.8, half an edit 0.67, a full edit 0.5.
+   */
+  fuzzy: 1,
 }
 
 /** Order of the kinds from best to weakest, for reporting the best match of a hit. */
