@@ -28,6 +28,8 @@ export interface ShownClause {
   label: string
   weight: number
   exclude: boolean
+  /** An alternative reading (a compound join or split) of the clauses listed. */
+  alternativeOf?: readonly number[]
   words: { count: number; top: string[] }[]
 }
 
@@ -40,6 +42,7 @@ export function showPlan(index: SearchIndex, query: string, options: { prefix?: 
     label: clause.label,
     weight: clause.weight,
     exclude: clause.exclude,
+    ...(clause.alternativeOf === undefined ? {} : { alternativeOf: clause.alternativeOf }),
     words: clause.words.map((word) => ({
       count: word.length,
       top: word.slice(0, topTerms).map((term) => `${terms.get(term.termId)}:${term.kind}:${term.weight.toFixed(2)}:df${context.index.documentFrequency(term.termId)}`),

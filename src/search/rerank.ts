@@ -24,7 +24,7 @@ import type { MatchKind } from '../types.js'
  * are many (two in five of a title word's terms), mostly other words, and reading them cost time
  * for no gain (known-item MRR@10 0.597 with them, 0.602 without).
  */
-const POSITION_KINDS: ReadonlySet<MatchKind> = new Set<MatchKind>(['exact', 'stem', 'synonym', 'roman', 'fuzzy', 'compound' as MatchKind])
+const POSITION_KINDS: ReadonlySet<MatchKind> = new Set<MatchKind>(['exact', 'stem', 'synonym', 'roman', 'fuzzy', 'compound'])
 
 /** The clauses that take part: single words, not excluded, each distinct word once (by clause index). */
 export function proximityClauses(clauses: readonly ScoringClause[]): ScoringClause[] {
@@ -32,7 +32,7 @@ export function proximityClauses(clauses: readonly ScoringClause[]): ScoringClau
   const chosen: ScoringClause[] = []
   for (const clause of clauses) {
     const { planned } = clause
-    if (clause.exclude || planned.words.length !== 1 || (planned.words[0]?.length ?? 0) === 0 || seen.has(planned.label)) continue
+    if (clause.exclude || planned.alternativeOf !== undefined || planned.words.length !== 1 || (planned.words[0]?.length ?? 0) === 0 || seen.has(planned.label)) continue
     seen.add(planned.label)
     chosen.push(clause)
   }
@@ -84,7 +84,8 @@ function rescore(top: readonly TopDocument[], words: readonly ScoringClause[], c
 
 /**
  * Per candidate (by its place in `top`), per proximity word: the sorted positions of any of the
- * word's terms in the field.
+ * word's terms in the field. A closed compound of several query words (an alternative clause of
+ * one word) stands at the position of each word it covers, so the words count as side by side.
  */
 function collectPositions(
   index: InvertedIndex,
@@ -96,17 +97,18 @@ function collectPositions(
 ): (number[][] | undefined)[] {
   const found = new Array<number[][] | undefined>(top.length)
   const wordOf = new Map(words.map((clause, w) => [clause.index, w]))
-  // a candidate that matched fewer than two of the words has no pair to read
+  // a candidate that matched fewer than two of the words (a closed compound counts for those it joins) has no pair to read
   const byDocument = top
     .map((_, hit) => hit)
-    .filter((hit) => words.filter((clause) => ((top[hit] as TopDocument).fieldSlots[clause.index] as number) !== 0).length >= 2)
+    .filter((hit) => wordsMatched(top[hit] as TopDocument, clauses, wordOf) >= 2)
     .sort((a, b) => (top[a] as TopDocument).doc - (top[b] as TopDocument).doc)
   const cursor = new ListCursor()
   const scratch: number[] = []
   for (const clause of clauses) {
     const own = wordOf.get(clause.index)
-    if (own === undefined) continue
-    const targets = [own]
+    const covered = clause.planned.alternativeOf
+    const targets = own !== undefined ? [own] : covered !== undefined && clause.planned.words.length === 1 ? covered.flatMap((c) => wordOf.get(c) ?? []) : []
+    if (targets.length === 0) continue
     // only candidates the clause matched somewhere (its positions are then in some field)
     const hits = byDocument.filter((hit) => ((top[hit] as TopDocument).fieldSlots[clause.index] as number) !== 0)
     if (hits.length === 0) continue
@@ -134,4 +136,16 @@ function collectPositions(
   }
   for (const perWord of found) for (const list of perWord ?? []) list.sort((a, b) => a - b)
   return found
+}
+
+/** How many proximity words a candidate matched, itself or through a closed compound covering them. */
+function wordsMatched(hit: TopDocument, clauses: readonly ScoringClause[], wordOf: ReadonlyMap<number, number>): number {
+  const matched = new Set<number>()
+  for (const clause of clauses) {
+    if ((hit.fieldSlots[clause.index] as number) === 0) continue
+    const own = wordOf.get(clause.index)
+    if (own !== undefined) matched.add(own)
+    else if (clause.planned.words.length === 1) for (const c of clause.planned.alternativeOf ?? []) if (wordOf.has(c)) matched.add(wordOf.get(c) as number)
+  }
+  return matched.size
 }

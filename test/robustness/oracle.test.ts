@@ -88,6 +88,8 @@ function kindHolds(match: MatchInfo, query: Word, prefix: boolean, vocabulary: R
       return !vocabulary.has(query.term) && [...vocabulary].some((word) => withinTypoBudget(word, query) && (word === term.term || intersects(wordOf(word).stems, term.stems)))
     case 'synonym':
       return false // no synonym groups are configured here
+    case 'compound':
+      return false // a single query word has no neighbour to join
   }
 }
 
