@@ -47,12 +47,10 @@ export function withCompounds(plan: readonly PlannedClause[], words: readonly Pl
   words.forEach((word, i) => {
     const previous = words[i - 1]
     if (previous === undefined || !word.followsPrevious || previous.script !== 'bengali' || word.script !== 'bengali') return
+    const join = findJoin(previous.term, word.term, vocabulary)
+    if (join === undefined) return
     const label = `${previous.term} ${word.term}`
-    const terms = cached(context, `\u0001join\u0000${label}`, () => {
-      const join = findJoin(previous.term, word.term, vocabulary)
-      return join === undefined ? [] : joinTerms(context.index, join.termId, join.stemId)
-    })
-    if (terms.length === 0) return
+    const terms = joinTerms(context.index, join.termId, join.stemId)
     const covered = [previous.clause, word.clause]
     // the closed form is a form of both words: a document holding it holds them (saturating with
     // the words as typed, never counted twice over)
@@ -65,27 +63,25 @@ export function withCompounds(plan: readonly PlannedClause[], words: readonly Pl
   if (requireAll) return out
   for (const word of words) {
     if (word.script !== 'bengali' || out.length >= maxClauses) continue
+    const split = findSplit(word.term, vocabulary)
     const source = out[word.clause]
-    const parts = [0, 1].map((side) =>
-      cached(context, `\u0001split${side}\u0000${word.term}`, () => {
-        const split = findSplit(word.term, vocabulary)
-        if (split === undefined) return []
-        return expandWord(side === 0 ? split.left : split.right, 'bengali', context, { prefix: false, fuzzy: false })
-          .filter((term) => SPLIT_KINDS.has(term.kind))
-          .map((term) => ({ ...term, weight: term.weight * MATCH_WEIGHTS.compound }))
-      }),
+    if (split === undefined || source === undefined) continue
+    const parts = [split.left, split.right].map((part) =>
+      partTerms(part, context)
+        .filter((term) => SPLIT_KINDS.has(term.kind))
+        .map((term) => ({ ...term, weight: term.weight * MATCH_WEIGHTS.compound })),
     )
-    if (source === undefined || parts.some((terms) => terms.length === 0)) continue
-    const label = parts.map((terms) => context.index.vocabulary.terms.get((terms[0] as ExpandedTerm).termId)).join(' ')
-    out.push({ label, weight: source.weight, exclude: false, words: parts, alternativeOf: [word.clause] })
+    if (parts.some((terms) => terms.length === 0)) continue
+    out.push({ label: `${split.left} ${split.right}`, weight: source.weight, exclude: false, words: parts, alternativeOf: [word.clause] })
   }
   return out
 }
 
-/** A look-up's terms, from the index's word cache when it has one (a query word's readings do not depend on the query). */
-function cached(context: ExpansionContext, key: string, compute: () => ExpandedTerm[]): readonly ExpandedTerm[] {
+/** A part's expansion as a phrase word, from the index's word cache when it has one (under the key plan.ts gives phrase words). */
+function partTerms(part: string, context: ExpansionContext): readonly ExpandedTerm[] {
   const cache = context.cache
-  return cache === undefined ? compute() : cache.expansion(context.index.generation, key, compute)
+  const expand = (): ExpandedTerm[] => expandWord(part, 'bengali', context, { prefix: false, fuzzy: false })
+  return cache === undefined ? expand() : cache.expansion(context.index.generation, `--b${part}`, expand)
 }
 
 /** A one-word clause with the terms of a compound added (those it has keep their weight); `label` names them in its cache key. */
