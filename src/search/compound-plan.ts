@@ -19,7 +19,7 @@
 import type { TokenScript } from '../analysis/tokenize.js'
 import type { InvertedIndex } from '../index/inverted-index.js'
 import { findJoin, findSplit, type CompoundVocabulary } from './compounds.js'
-import { expandWord, type ExpandedTerm, type ExpansionContext } from './expand.js'
+import { expandWord, MAX_EXPANDED_WORD_LENGTH, type ExpandedTerm, type ExpansionContext } from './expand.js'
 import type { PlannedClause } from './plan.js'
 import { ALTERNATIVE_WEIGHT_SHARE, MATCH_WEIGHTS } from './weights.js'
 
@@ -41,9 +41,11 @@ const SPLIT_KINDS = new Set(['exact', 'stem'])
  *
  * @param requireAll - every word is required (`combineWith: 'and'`)
  */
-export function withCompounds(plan: readonly PlannedClause[], words: readonly PlannedWord[], context: ExpansionContext, requireAll: boolean, maxClauses: number): PlannedClause[] {
+export function withCompounds(plan: readonly PlannedClause[], allWords: readonly PlannedWord[], context: ExpansionContext, requireAll: boolean, maxClauses: number): PlannedClause[] {
   const vocabulary = compoundVocabulary(context.index)
   const out = [...plan]
+  // longer words (no real word is this long) are matched exactly only, as in expansion
+  const words = allWords.map((word) => (word.term.length > MAX_EXPANDED_WORD_LENGTH ? { ...word, script: 'other' as const } : word))
   words.forEach((word, i) => {
     const previous = words[i - 1]
     if (previous === undefined || !word.followsPrevious || previous.script !== 'bengali' || word.script !== 'bengali') return
