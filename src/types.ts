@@ -26,10 +26,11 @@ export type StoredFields = Record<string, unknown>
  * - `alias`: a spelling or transliteration variant (`ভ্লাদিভস্তক` finds `ভ্লাদিভোস্টক`).
  * - `roman`: a Latin-script query word mapped onto Bengali (`putin` finds `পুতিন`).
  * - `prefix`: the query word is the start of the document word (`ক্রেম` finds `ক্রেমলিন`).
- * - `fuzzy`: within the typo budget, counted in grapheme clusters (`ওয়াশিংটম` finds `ওয়াশিংটন`).
+ * - `fuzzy`: a typo correction of a word no document holds (`ওয়াশিংটম` finds `ওয়াশিংটন`).
+ * - `compound`: the closed compound of two neighbouring query words (`স্বর্ণ মন্দিরের` finds `স্বর্ণমন্দিরের`).
  * - `synonym`: through an alias group given in the index options.
  */
-export type MatchKind = 'exact' | 'stem' | 'alias' | 'roman' | 'prefix' | 'fuzzy' | 'synonym'
+export type MatchKind = 'exact' | 'stem' | 'alias' | 'roman' | 'prefix' | 'fuzzy' | 'compound' | 'synonym'
 
 /** One matched word of a hit: the document's word, the field it stands in and how it matched. */
 export interface MatchInfo {

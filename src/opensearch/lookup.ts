@@ -16,7 +16,7 @@ import { aliasThreshold, bengaliKeys, SHORT_KEY_MAX_LENGTH, VOWEL_EDIT_COST } fr
 import { latinKeys, romanSuffixStrips } from '../analysis/romanize.js'
 import { parseQuery, type ParsedQuery } from '../query/parse.js'
 import { MAX_EXPANDED_WORD_LENGTH, ROMAN_EXTRA_THRESHOLD } from '../search/expand.js'
-import { typoBudget } from '../search/fuzzy.js'
+import { clusterTypoBudget as typoBudget } from '../search/cluster-typos.js'
 import type { MsearchItem, QueryDsl, SearchBody } from './dsl.js'
 import { matchesWithoutTypos, ROMANISABLE, VocabularyView } from './expansion.js'
 import { resolveOpenSearchOptions, type OpenSearchOptions, type ResolvedOpenSearchOptions } from './options.js'

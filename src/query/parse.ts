@@ -56,9 +56,10 @@ export interface ParsedQuery {
 /**
  * One clause: an optional `-` that touches what follows, then a quoted phrase (its closing quote
  * may be missing) or a run of characters up to whitespace or a quote. Straight and curly quotes
- * count alike.
+ * count alike. The `-` excludes only at the start of the query or after a space: in a pasted
+ * title `“সংশপ্তক”-এর` is a case ending.
  */
-const CLAUSE = /(-(?=\S))?(?:["“”„]([^"“”„]*)(["“”„]?)|([^\s"“”„]+))/gu
+const CLAUSE = /((?<=^|\s)-(?=\S))?(?:["“”„]([^"“”„]*)(["“”„]?)|([^\s"“”„]+))/gu
 
 /**
  * Splits a query string into clauses.

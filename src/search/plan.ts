@@ -10,6 +10,7 @@ import { isStopword } from '../analysis/stopwords.js'
 import { tokenize } from '../analysis/tokenize.js'
 import type { ParsedQuery } from '../query/parse.js'
 import type { TokenScript } from '../analysis/tokenize.js'
+import { withCompounds, type PlannedWord } from './compound-plan.js'
 import { expandWord, type ExpandedTerm, type ExpansionContext, type ExpansionOptions } from './expand.js'
 import { STOPWORD_CLAUSE_WEIGHT } from './weights.js'
 
@@ -25,12 +26,19 @@ export interface PlannedClause {
   readonly words: readonly (readonly ExpandedTerm[])[]
   /** For a one-word clause: names its word and how its terms were chosen (the key of its cached plans). */
   readonly key?: string
+  /**
+   * Another reading of the clauses listed (two words as their closed compound, a closed word as
+   * its parts written apart), added by compound-plan.ts.
+   */
+  readonly alternativeOf?: readonly number[]
 }
 
 /** Plan options. */
 export interface PlanOptions {
   readonly prefix: boolean | 'last'
   readonly fuzzy: boolean
+  /** `'and'`: every word is required (compound readings then join the words' own terms). */
+  readonly combineWith?: 'and' | 'or'
 }
 
 const PHRASE_KINDS = new Set(['exact', 'stem', 'synonym', 'alias', 'roman'])
@@ -39,11 +47,14 @@ const EXCLUDE_KINDS = new Set(['exact', 'stem', 'synonym'])
 /** Analyses every clause of a parsed query and expands its words. */
 export function planQuery(parsed: ParsedQuery, context: ExpansionContext, options: PlanOptions, maxClauses = Number.POSITIVE_INFINITY): PlannedClause[] {
   const planned: PlannedClause[] = []
+  const words: PlannedWord[] = [] // compound hook: the single words, for joins and splits
+  let follows = false
   const lastClause = parsed.clauses[parsed.clauses.length - 1]
   for (const clause of parsed.clauses) {
     if (planned.length >= maxClauses) break
     const tokens = tokenize(clause.text)
     if (tokens.length === 0) continue
+    if (clause.type === 'phrase' || clause.exclude) follows = false
     if (clause.type === 'phrase' && tokens.length > 1) {
       const words = tokens.map((token) =>
         cachedExpansion(token.term, token.script, context, { prefix: false, fuzzy: false }, `--${token.script[0]}${token.term}`).filter((term) =>
@@ -74,10 +85,14 @@ export function planQuery(parsed: ParsedQuery, context: ExpansionContext, option
         kinds = 'exact'
       }
       const weight = stopword ? STOPWORD_CLAUSE_WEIGHT : 1
+      if (!clause.exclude && !prefix) words.push({ clause: planned.length, term: token.term, script: token.script, followsPrevious: follows })
+      follows = !clause.exclude && !prefix
       planned.push({ label: token.term, weight, exclude: clause.exclude, words: [terms], key: `${kinds}\u0000${expansionKey}` })
     })
   }
-  return planned
+  // compound hook (compound-plan.ts): neighbouring words also match their closed compound, and a
+  // closed word also its two parts written apart
+  return withCompounds(planned, words, context, options.combineWith === 'and', maxClauses)
 }
 
 /** A word's expansion, from the index's word cache when it has one. */

@@ -13,13 +13,15 @@ import type { InvertedIndex } from '../index/inverted-index.js'
 import type { CursorPool } from '../index/list-cursor.js'
 import type { StringList } from '../index/string-list.js'
 import type { ResolvedIndexOptions, ResolvedSearchOptions } from '../options.js'
-import { MAX_QUERY_CLAUSES, type ParsedQuery } from '../query/parse.js'
+import { MAX_QUERY_CLAUSES, type ParsedQuery, type QueryClause } from '../query/parse.js'
 import type { DocumentId, MatchInfo, SearchHit, SearchOptions, StoredFields } from '../types.js'
 import type { FuzzyMatcher } from './fuzzy.js'
 import { describeHits, explainDocument } from './hits.js'
-import { planQuery, type PlannedClause } from './plan.js'
+import type { ExpansionContext } from './expand.js'
+import { planQuery, type PlanOptions, type PlannedClause } from './plan.js'
 import type { PrefixLookup } from './prefix.js'
-import { planScoring, type ScoringClause } from './scoring-plan.js'
+import { candidateCount, rerankByProximity } from './rerank.js'
+import { planScoring, type ScoringClause, type ScoringSetup } from './scoring-plan.js'
 import { topDocuments } from './top-docs.js'
 import type { WordCache } from './word-cache.js'
 
@@ -44,10 +46,11 @@ export function runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, g
   const { index, options } = context
   const segments = index.searchSegments()
   const cache = context.cache
-  const plan = planQuery(parsed, { index, prefixes: context.prefixes, fuzzy: context.fuzzy, synonyms: context.synonyms, ...(cache === undefined ? {} : { cache }) }, resolved, MAX_QUERY_CLAUSES)
+  const expansion = { index, prefixes: context.prefixes, fuzzy: context.fuzzy, synonyms: context.synonyms, ...(cache === undefined ? {} : { cache }) }
+  let plan = planQuery(parsed, expansion, resolved, MAX_QUERY_CLAUSES)
   if (!plan.some((clause) => !clause.exclude)) return []
   const { fields, boost, bm25 } = options
-  const clauses = planScoring(plan, {
+  const setup: ScoringSetup = {
     index,
     segments,
     fields: resolved.fields.map((field) => fields.indexOf(field)),
@@ -55,12 +58,34 @@ export function runQuery(parsed: ParsedQuery, resolved: ResolvedSearchOptions, g
     bm25,
     ...(cache === undefined ? {} : { cache }),
     ...(context.cursors === undefined ? {} : { cursors: context.cursors }),
-  })
+  }
+  let clauses = planScoring(plan, setup)
+  // ranking hook (pasted titles): a quoted phrase no document holds is read as its words, while
+  // the other clauses keep their meaning (quotes are often part of a pasted title)
+  if (clauses.some(isUnheldPhrase)) {
+    context.cursors?.releaseAll()
+    const words = parsed.clauses.map((clause, i) => (i < MAX_QUERY_CLAUSES && isUnheldPhraseClause(clause, expansion, resolved, setup) ? { ...clause, type: 'word' as const, prefix: false } : clause))
+    context.cursors?.releaseAll()
+    plan = planQuery({ ...parsed, clauses: words }, expansion, resolved, MAX_QUERY_CLAUSES)
+    clauses = planScoring(plan, setup)
+  }
   try {
     return hitsOf(clauses, plan, resolved, given, context, prune)
   } finally {
     context.cursors?.releaseAll()
   }
+}
+
+/** A phrase clause of the scoring plan (not an exclusion) that no document holds in any searched field. */
+function isUnheldPhrase(clause: ScoringClause): boolean {
+  return !clause.exclude && clause.planned.words.length > 1 && clause.fields.every((part) => part.phrase === undefined || part.phrase.wordTerms.size === 0)
+}
+
+/** Is this query clause a phrase (not an exclusion) that no document holds? */
+function isUnheldPhraseClause(clause: QueryClause, expansion: ExpansionContext, options: PlanOptions, setup: ScoringSetup): boolean {
+  if (clause.type !== 'phrase' || clause.exclude) return false
+  const plan = planQuery({ clauses: [clause], warnings: [] }, expansion, options, 1)
+  return planScoring(plan, setup).some(isUnheldPhrase)
 }
 
 /** Selects the top documents of a scoring plan and builds their hits. */
@@ -69,14 +94,18 @@ function hitsOf(clauses: ScoringClause[], plan: readonly PlannedClause[], resolv
   const { fields } = options
   const { ids, order } = documents
   const filter = given?.filter
-  const top = topDocuments(clauses, {
-    count: Math.min(resolved.offset + resolved.limit, index.liveCount),
+  const wanted = resolved.offset + resolved.limit
+  // ranking hook (proximity, rerank.ts): a query of two or more words asks for the best
+  // PROXIMITY.depth candidates, re-scores them with the proximity bonus, then cuts the page
+  const first = topDocuments(clauses, {
+    count: Math.min(candidateCount(clauses, wanted), index.liveCount),
     requireAll: resolved.combineWith === 'and',
     prune,
     deleted: index.deletedSinceVacuum > 0 ? index.deletedFlags() : undefined,
     keep: filter === undefined ? () => true : (doc) => filter(documents.lazyStored(doc), ids[doc] as DocumentId),
     orderOf: (doc) => order[doc] as number,
-  }).slice(resolved.offset)
+  })
+  const top = rerankByProximity(first, clauses, index, index.searchSegments()).slice(resolved.offset, wanted)
   const highlight = given?.highlight ? resolveHighlight(given.highlight) : undefined
   const matchedTerms = highlight === undefined ? undefined : termsOfPlan(plan, index.vocabulary.terms)
   const matches = describeHits(clauses, top, index.vocabulary, fields)

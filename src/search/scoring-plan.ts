@@ -15,6 +15,7 @@ import { idf, tfNormConstants } from './bm25.js'
 import { matchPhrase, type PhraseMatches } from './phrase.js'
 import type { PlannedClause } from './plan.js'
 import { openSources, wordDocumentFrequency, wordSources, type Source } from './sources.js'
+import { ALTERNATIVE_IDF_MARGIN } from './weights.js'
 import type { FieldPlan, WordCache } from './word-cache.js'
 
 /** One searched field of a clause. */
@@ -68,7 +69,22 @@ export interface ScoringSetup {
 
 /** Builds the scoring plan of every clause. */
 export function planScoring(plan: readonly PlannedClause[], setup: ScoringSetup): ScoringClause[] {
-  return plan.map((planned, index) => planClause(planned, index, setup))
+  const clauses = plan.map((planned, index) => planClause(planned, index, setup))
+  // compound hook: an alternative reading's idf is capped near the idf of the words it covers
+  return clauses.map((clause) => (clause.planned.alternativeOf === undefined ? clause : capAlternative(clause, clauses)))
+}
+
+/**
+ * An alternative reading (compound-plan.ts) with its idf at most {@link ALTERNATIVE_IDF_MARGIN}
+ * times that of the rarest clause it covers: a closed form is rarer than its parts, and uncapped
+ * it outranks the documents holding the words as typed.
+ */
+function capAlternative(clause: ScoringClause, clauses: readonly ScoringClause[]): ScoringClause {
+  const covered = Math.max(0, ...(clause.planned.alternativeOf ?? []).map((c) => clauses[c]?.idf ?? 0))
+  const capped = Math.min(clause.idf, ALTERNATIVE_IDF_MARGIN * covered)
+  if (capped === clause.idf) return clause
+  const fields = clause.fields.map((part) => ({ ...part, factor: capped * part.boost * clause.weight }))
+  return { ...clause, idf: capped, fields }
 }
 
 function planClause(planned: PlannedClause, index: number, setup: ScoringSetup): ScoringClause {

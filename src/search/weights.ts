@@ -1,6 +1,8 @@
 /**
  * How much each kind of match counts, as a multiplier of the term frequency. An exact match
- * outranks a stem match, which outranks alias, romanised, prefix and fuzzy matches.
+ * outranks a stem match, which outranks alias, romanised and prefix matches. Typo corrections
+ * only exist for words no document holds, so they never compete with an exact match; a close
+ * correction may outrank the stems and variants of such a word.
  *
  * @module
  */
@@ -21,12 +23,21 @@ export const MATCH_WEIGHTS: Readonly<Record<MatchKind, number>> = {
   roman: 0.6,
   /** A longer word that starts with the query word. */
   prefix: 0.45,
-  /** A word within the typo budget. */
-  fuzzy: 0.35,
+  /**
+   * A typo correction of a word no document holds; divided by 1 + its weighted distance, so a
+   * slip of a quarter edit (ি/ী, ন/ণ) counts 0.8, half an edit 0.67, a full edit 0.5.
+   */
+  fuzzy: 1,
+  /**
+   * The closed compound of two neighbouring query words (`স্বর্ণ মন্দিরের` → `স্বর্ণমন্দিরের`), and
+   * the parts of a closed word written apart; the compound's other inflections at the stem share
+   * of this.
+   */
+  compound: 1,
 }
 
 /** Order of the kinds from best to weakest, for reporting the best match of a hit. */
-export const MATCH_KIND_ORDER: readonly MatchKind[] = ['exact', 'stem', 'synonym', 'roman', 'alias', 'prefix', 'fuzzy']
+export const MATCH_KIND_ORDER: readonly MatchKind[] = ['exact', 'stem', 'synonym', 'compound', 'roman', 'alias', 'prefix', 'fuzzy']
 
 /** Query words that are stopwords count this much of a normal word. */
 export const STOPWORD_CLAUSE_WEIGHT = 0.25
@@ -52,3 +63,14 @@ export const WEIGHT_SCALE = 65_536
 export function weightUnits(weight: number): number {
   return weight > 0 ? Math.max(1, Math.round(weight * WEIGHT_SCALE)) : 0
 }
+
+/**
+ * An alternative reading of query words (their closed compound, or a closed word's parts written
+ * apart) scores with its own idf, but at most this many times the idf of the rarest word it
+ * covers: a closed form is rarer than its parts, and uncapped it outranks documents holding the
+ * words as they were typed (docs/ranking.md has the sweep).
+ */
+export const ALTERNATIVE_IDF_MARGIN = 1
+
+/** An alternative reading weighs this share of the summed weights of the words it covers (0.5: as one word of two). */
+export const ALTERNATIVE_WEIGHT_SHARE = 0.5

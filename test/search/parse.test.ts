@@ -15,6 +15,7 @@ const CASES: Array<[string, string, number]> = [
   ['*', '*', 0],
   ['a.*+?^${}()|[]\\ b', 'a.*+?^${}()|[]\\ b', 0],
   ['   ', '', 0],
+  ['“সংশপ্তক”-এর নতুন গল্প', '"সংশপ্তক" -এর নতুন গল্প', 0], // a case ending after a quote is a word, not an exclusion
 ]
 
 describe('parseQuery', () => {
@@ -22,6 +23,12 @@ describe('parseQuery', () => {
     const parsed = parseQuery(query)
     expect(showQuery(parsed)).toBe(printed)
     expect(parsed.warnings).toHaveLength(warnings)
+  })
+
+  it('reads a hyphen as an exclusion only at the start or after a space', () => {
+    expect(parseQuery('“সংশপ্তক”-এর').clauses[1]).toEqual({ type: 'word', text: '-এর', prefix: false, exclude: false })
+    expect(parseQuery('পর্ব -ভারত').clauses[1]).toEqual({ type: 'word', text: 'ভারত', prefix: false, exclude: true })
+    expect(parseQuery('-ভারত').clauses[0]).toEqual({ type: 'word', text: 'ভারত', prefix: false, exclude: true })
   })
 
   it('marks prefix and exclusion on word clauses', () => {

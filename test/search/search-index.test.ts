@@ -244,3 +244,28 @@ describe('SearchIndex: stored fields', () => {
     expect(index.size).toBe(0)
   })
 })
+
+describe('SearchIndex: pasted titles', () => {
+  const index = new SearchIndex({ fields: ['text'] })
+  index.addAll([
+    { id: 'a', text: 'জুলাইয়ের পয়লা দিনে আমার জন্মদিন, সংশপ্তক এর গল্প' },
+    { id: 'b', text: 'জন্মদিন জন্মদিন উৎসব' },
+  ])
+
+  it('reads a quoted phrase no document holds as its words, while the other words keep their meaning', () => {
+    expect(index.search('"পয়লা জুলাই" জন্মদিন').map((hit) => hit.id)).toEqual(['a', 'b'])
+    expect(index.search('"পয়লা জুলাই" জন্মদিন -উৎসব').map((hit) => hit.id)).toEqual(['a'])
+  })
+
+  it('keeps a phrase some document holds as a phrase', () => {
+    // b holds «জন্মদিন উৎসব» side by side; a holds জন্মদিন only, so it does not match the phrase
+    expect(index.search('"জন্মদিন উৎসব"').map((hit) => hit.id)).toEqual(['b'])
+    // beside a phrase no document holds (read as its two words, both in a), the held one stays a phrase
+    expect(index.search('"জন্মদিন উৎসব" "পয়লা জুলাই"').map((hit) => hit.id)).toEqual(['a', 'b'])
+    expect(index.search('"জন্মদিন উৎসব" "পয়লা জুলাই"', { combineWith: 'and' }).map((hit) => hit.id)).toEqual([])
+  })
+
+  it('does not read a case ending after a closing quote as an exclusion', () => {
+    expect(index.search('“সংশপ্তক”-এর গল্প').map((hit) => hit.id)).toEqual(['a'])
+  })
+})
