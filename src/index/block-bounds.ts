@@ -16,25 +16,36 @@
 /** Frontier points kept per block. */
 export const MAX_BOUND_POINTS = 4
 
+/** Postings a frontier is computed over at most (one block). */
+const MAX_POSTINGS = 128
+/** Sort keys `length * MAX_POSTINGS + posting`: a numeric sort without a comparator. */
+const sortKeys = new Float64Array(MAX_POSTINGS)
+
 /**
- * Writes the frontier of `count` postings (`tfs[i]`, `lengths[i]`) into `out` as
- * `tf, length` pairs from index 0, and returns how many points it holds (1 to
- * {@link MAX_BOUND_POINTS}; 0 for no posting). `order` is scratch room of at least `count` ints,
- * and `out` needs room for `2 × count` (the whole frontier is built before it is merged).
+ * Writes the frontier of `count` postings (`tfs[i]`, `lengths[i]`; at most 128, one block) into
+ * `out` as `tf, length` pairs from index 0, and returns how many points it holds (1 to
+ * {@link MAX_BOUND_POINTS}; 0 for no posting). `out` needs room for `2 × count` (the whole
+ * frontier is built before it is merged).
  */
-export function blockFrontier(tfs: ArrayLike<number>, lengths: ArrayLike<number>, count: number, order: Int32Array, out: Int32Array): number {
-  for (let i = 0; i < count; i++) order[i] = i
-  // shortest field first; for equal lengths, the largest tf first
-  const sorted = order.subarray(0, count).sort((a, b) => (lengths[a] as number) - (lengths[b] as number) || (tfs[b] as number) - (tfs[a] as number))
+export function blockFrontier(tfs: ArrayLike<number>, lengths: ArrayLike<number>, count: number, out: Int32Array): number {
+  if (count > MAX_POSTINGS) throw new RangeError(`a frontier covers at most ${MAX_POSTINGS} postings`)
+  for (let i = 0; i < count; i++) sortKeys[i] = (lengths[i] as number) * MAX_POSTINGS + i
+  // shortest field first: a typed-array sort compares numbers natively
+  const sorted = sortKeys.subarray(0, count).sort()
   let points = 0
   let best = 0
-  for (let i = 0; i < count; i++) {
-    const posting = sorted[i] as number
-    const tf = tfs[posting] as number
+  for (let i = 0; i < count; ) {
+    const length = Math.floor((sorted[i] as number) / MAX_POSTINGS)
+    // the largest tf among the postings of this length
+    let tf = 0
+    for (; i < count && Math.floor((sorted[i] as number) / MAX_POSTINGS) === length; i++) {
+      const posting = (sorted[i] as number) - length * MAX_POSTINGS
+      if ((tfs[posting] as number) > tf) tf = tfs[posting] as number
+    }
     if (tf <= best) continue
     best = tf
     out[points * 2] = tf
-    out[points * 2 + 1] = lengths[posting] as number
+    out[points * 2 + 1] = length
     points++
   }
   if (points <= MAX_BOUND_POINTS) return points

@@ -45,7 +45,6 @@ export const MIN_BLOCK_TABLE_BYTES = 6
 export const NO_MORE_DOCS = 0x7fff_ffff
 
 /** Room for a closing block's frontier (writers never interleave their blocks). */
-const scratchOrder = new Int32Array(BLOCK_SIZE)
 const scratchFrontier = new Int32Array(2 * BLOCK_SIZE)
 
 /** Lists in flat arrays; `starts[list] < 0` means the list is empty. */
@@ -271,7 +270,7 @@ export class CompactListsWriter {
       this.rice.flush()
     }
     const frontier = scratchFrontier
-    const points = blockFrontier(this.blockTfs, this.blockLengths, this.blockTfs.length, scratchOrder, frontier)
+    const points = blockFrontier(this.blockTfs, this.blockLengths, this.blockTfs.length, frontier)
     this.blocks.push(this.lastDoc, this.entries.length - this.blockStart, this.positions.length - this.blockPosStart, points)
     for (let i = 0; i < 2 * MAX_BOUND_POINTS; i++) this.blocks.push(i < 2 * points ? (frontier[i] as number) : 0)
     this.openBlock()

@@ -16,7 +16,6 @@ const EMPTY_BYTES = new Uint8Array(0)
 /** Room for reading a one-block list's bounds. */
 const scratchTfs = new Int32Array(BLOCK_SIZE)
 const scratchLengths = new Int32Array(BLOCK_SIZE)
-const scratchOrder = new Int32Array(BLOCK_SIZE)
 const scratchFrontier = new Int32Array(2 * BLOCK_SIZE)
 
 /** Frontier points gathered for one bound: weighted tf, field length and source, per point. */
@@ -352,7 +351,7 @@ export class ListCursor {
       tfs[i] = tf
       fieldLengths[i] = lengths === undefined ? 0 : ((lengths[doc] as number | undefined) ?? 0)
     }
-    this.shortPoints = blockFrontier(tfs, fieldLengths, this.count, scratchOrder, scratchFrontier)
+    this.shortPoints = blockFrontier(tfs, fieldLengths, this.count, scratchFrontier)
     this.shortFrontier.set(scratchFrontier.subarray(0, 2 * this.shortPoints))
   }
 

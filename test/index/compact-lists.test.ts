@@ -114,7 +114,7 @@ describe('compact lists', () => {
         const tfs = pairs.map(([tf]) => tf)
         const lengths = pairs.map(([, length]) => length)
         const out = new Int32Array(2 * BLOCK_SIZE)
-        const count = blockFrontier(tfs, lengths, pairs.length, new Int32Array(BLOCK_SIZE), out)
+        const count = blockFrontier(tfs, lengths, pairs.length, out)
         expect(count).toBeGreaterThanOrEqual(1)
         expect(count).toBeLessThanOrEqual(MAX_BOUND_POINTS)
         for (let p = 1; p < count; p++) {
