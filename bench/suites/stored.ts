@@ -8,7 +8,8 @@
  * stored-field files for the same documents.
  *
  * With BANGLA_SEARCH_BASELINE set to another build's dist/index.js (e.g. the commit before the
- * compressed store), the same searches run on that build too, for a before/after comparison.
+ * compressed store), the same searches run on that build too, for a before/after comparison;
+ * BANGLA_SEARCH_BASELINE_LABEL names it in the tables (default: the path).
  */
 import { readCorpus, utf8Bytes } from '../corpus.js'
 import type { LuceneEngine } from '../engines/lucene.js'
@@ -122,7 +123,7 @@ export async function runStored(corpusPath: string, knownItem: QualitySet | unde
   result.indexBytes = (current.savedBytes ?? 0) - (current.storedBytes ?? 0)
   result.figures.push(await measure('bangla-search, JSON (format 1)', library, 'json', posts, queries, log))
   const baseline = process.env['BANGLA_SEARCH_BASELINE']
-  if (baseline !== undefined) result.figures.push(await measure(`baseline build (${baseline})`, (await import(baseline)) as Library, 'json', posts, queries, log))
+  if (baseline !== undefined) result.figures.push(await measure(`baseline build (${process.env['BANGLA_SEARCH_BASELINE_LABEL'] ?? baseline})`, (await import(baseline)) as Library, 'json', posts, queries, log))
   if (lucene !== undefined) {
     const engine = lucene.create() as LuceneEngine
     try {
