@@ -235,23 +235,7 @@ export class ListCursor {
   /** Moves to the first document at or after `target` (staying put when already there). */
   advance(target: number): number {
     if (this.doc >= target) return this.doc
-    if (this.blockCount > 0) {
-      const table = this.table
-      const first = this.index >> BLOCK_SHIFT
-      let block = first
-      while (block < this.blockCount && (table[block * BLOCK_STRIDE + 2] as number) < target) block++
-      if (block === this.blockCount) {
-        this.index = this.count
-        return (this.doc = NO_MORE_DOCS)
-      }
-      // the target lies beyond the block of the next posting: go to the start of its block (decoded by nextDoc)
-      if (block > first) {
-        this.positionsRead = true
-        this.tf = 0
-        this.doc = table[block * BLOCK_STRIDE - BLOCK_STRIDE + 2] as number
-        this.index = block << BLOCK_SHIFT
-      }
-    }
+    if (this.blockCount > 0 && this.skipToBlock(this.blockOf(target)) === NO_MORE_DOCS) return NO_MORE_DOCS
     let doc = this.doc
     while (doc < target) doc = this.nextDoc()
     return doc
@@ -267,22 +251,36 @@ export class ListCursor {
   advanceShallow(target: number): number {
     if (this.doc >= target) return this.doc
     if (this.blockCount === 0) return this.advance(target)
+    const block = this.blockOf(target)
+    if (block === this.decodedBlock) return this.advance(target)
+    return this.skipToBlock(block) === NO_MORE_DOCS ? NO_MORE_DOCS : target
+  }
+
+  /** The block holding the first document at or after `target`, from the next posting's block on (`blockCount` when none does). */
+  private blockOf(target: number): number {
     const table = this.table
-    const first = this.index >> BLOCK_SHIFT
-    let block = first
+    let block = this.index >> BLOCK_SHIFT
     while (block < this.blockCount && (table[block * BLOCK_STRIDE + 2] as number) < target) block++
+    return block
+  }
+
+  /**
+   * Goes to the start of `block` (found by {@link blockOf}) when it lies beyond the next posting's
+   * block (the block is decoded by nextDoc), or ends the list when it is `blockCount`. Returns the
+   * cursor's document.
+   */
+  private skipToBlock(block: number): number {
     if (block === this.blockCount) {
       this.index = this.count
       return (this.doc = NO_MORE_DOCS)
     }
-    if (block === this.decodedBlock) return this.advance(target)
-    if (block > first) {
+    if (block > this.index >> BLOCK_SHIFT) {
       this.positionsRead = true
       this.tf = 0
-      this.doc = table[block * BLOCK_STRIDE - BLOCK_STRIDE + 2] as number
+      this.doc = this.table[block * BLOCK_STRIDE - BLOCK_STRIDE + 2] as number
       this.index = block << BLOCK_SHIFT
     }
-    return target
+    return this.doc
   }
 
   /**
