@@ -96,6 +96,24 @@ describe('saved format version 2', () => {
     }
   })
 
+  // string ids are read back as UTF-16 code units, a chunk at a time: lone surrogates, astral
+  // characters and ids longer than one chunk (4,096 units) come back as they were
+  it.each([
+    ['a Bengali id', 'প্রতিবেদন-১'],
+    ['a lone high surrogate', 'a\ud800b'],
+    ['a lone low surrogate at the end', 'id\udc00'],
+    ['an astral character', 'x😀y'],
+    ['an id of 4,096 units', 'ক'.repeat(4096)],
+    ['an id of 10,001 units', `${'ab'.repeat(5000)}\ud83d`],
+  ])('keeps %s exactly', (_name, id) => {
+    const index = new SearchIndex(OPTIONS)
+    index.add({ id, title: 'পুতিন', text: 'কিম' })
+    index.add({ id: 7, title: 'কিম', text: 'পুতিন' })
+    const loaded = SearchIndex.fromBytes(index.toBytes())
+    expect(loaded.has(id)).toBe(true)
+    expect(loaded.search('পুতিন').map((hit) => hit.id).sort()).toEqual([7, id].sort())
+  })
+
   it('an empty index saves and loads', () => {
     const empty = new SearchIndex(OPTIONS)
     const loaded = SearchIndex.fromBytes(empty.toBytes())
