@@ -121,7 +121,7 @@ class FrontCoded {
 }
 
 /** A string from UTF-16 code units (in chunks: a long word must not overflow the call stack). */
-function fromUnits(units: readonly number[]): string {
+export function fromUnits(units: readonly number[]): string {
   if (units.length <= 4096) return String.fromCharCode(...units)
   let text = ''
   for (let i = 0; i < units.length; i += 4096) text += String.fromCharCode(...units.slice(i, i + 4096))

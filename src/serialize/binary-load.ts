@@ -14,6 +14,7 @@ import { BanglaSearchError, isPlainObject } from '../errors.js'
 import { CompactLists } from '../index/compact-lists.js'
 import { InvertedIndex } from '../index/inverted-index.js'
 import { STEMS_PER_TERM, Vocabulary, type SavedStrings } from '../index/vocabulary.js'
+import { fromUnits } from '../index/string-list.js'
 import { resolveIndexOptions } from '../options.js'
 import { StoredFieldStore, type StoredFieldOptions } from '../store/stored-fields.js'
 import type { DocumentId, SearchIndexOptions } from '../types.js'
@@ -135,24 +136,15 @@ function readOptions(read: ByteReader): ReturnType<typeof resolveIndexOptions> {
   }
 }
 
-/** Code units read at once by {@link utf16String} (well under any engine's argument limit). */
-const UNITS_PER_CALL = 4096
-
 /**
- * The string of little-endian UTF-16 code units, as they were (lone surrogates too). Built a
- * chunk at a time with `String.fromCharCode`, so an id is one flat string: built a unit at a time
- * it would be a chain of concatenations that every Map lookup flattens first (0.9 s and most of
- * the garbage of loading 542,202 paragraph ids).
+ * The string of little-endian UTF-16 code units, as they were (lone surrogates too), built as one
+ * flat string: built a unit at a time it would be a chain of concatenations that every Map
+ * look-up flattens first (0.9 s and most of the garbage of loading 542,202 paragraph ids).
  */
 function utf16String(bytes: Uint8Array): string {
-  const count = bytes.length >> 1
-  let value = ''
-  for (let start = 0; start < count; start += UNITS_PER_CALL) {
-    const units = new Array<number>(Math.min(UNITS_PER_CALL, count - start))
-    for (let i = 0; i < units.length; i++) units[i] = (bytes[2 * (start + i)] as number) | ((bytes[2 * (start + i) + 1] as number) << 8)
-    value += String.fromCharCode(...units)
-  }
-  return value
+  const units = new Array<number>(bytes.length >> 1)
+  for (let i = 0; i < units.length; i++) units[i] = (bytes[2 * i] as number) | ((bytes[2 * i + 1] as number) << 8)
+  return fromUnits(units)
 }
 
 function readIds(read: ByteReader, count: number): DocumentId[] {
