@@ -8,12 +8,11 @@
  */
 
 import fc from 'fast-check'
-import { BanglaSearchError } from '../src/errors.js'
 import { compressBlock, decompressBlock } from '../src/store/lz.js'
 import type { StoredFieldParts } from '../src/store/parts.js'
 import { StoredFieldStore } from '../src/store/stored-fields.js'
 import { encodeText } from '../src/store/text-codec.js'
-import { inPlaceMutations, mutate, mutations } from '../test/helpers/mutations.js'
+import { inPlaceMutations, mutate, mutations, typedOnly } from '../test/helpers/mutations.js'
 
 const args = new Map(process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]))
 const runs = Number(args.get('runs') ?? 100_000)
@@ -47,16 +46,6 @@ const counts = { blockDecoded: 0, blockRefused: 0, storeLoaded: 0, storeRefused:
 const slowest: { ms: number; what: string }[] = []
 const times: number[] = []
 
-/** Runs `action`; MALFORMED_INDEX gives false, any other error is a failure of the run. */
-function typedOnly(action: () => void): boolean {
-  try {
-    action()
-    return true
-  } catch (error) {
-    if (error instanceof BanglaSearchError && error.code === 'MALFORMED_INDEX') return false
-    throw error
-  }
-}
 
 function timed(what: string, action: () => void): void {
   const start = process.cpuUsage()

@@ -7,17 +7,8 @@
 
 import { crc32 } from '../../src/serialize/crc32.js'
 
-/** A seeded generator (mulberry32): the same mutations on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A seeded generator (the benchmark's mulberry32): the same mutations on every run. */
+export { random as seeded } from '../../bench/suites/scale-queries.js'
 
 interface Entry {
   readonly at: number

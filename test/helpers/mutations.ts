@@ -5,6 +5,7 @@
  */
 
 import fc from 'fast-check'
+import { BanglaSearchError } from '../../src/errors.js'
 
 /** One way to damage a buffer: a function of the buffer, applied by {@link mutate}. */
 export type Mutation = (bytes: Uint8Array) => Uint8Array
@@ -73,4 +74,15 @@ function concat(...parts: Uint8Array[]): Uint8Array {
     offset += part.length
   }
   return out
+}
+
+/** Runs `action`: true when it works, false for MALFORMED_INDEX; any other error escapes (a failure). */
+export function typedOnly(action: () => void): boolean {
+  try {
+    action()
+    return true
+  } catch (error) {
+    if (error instanceof BanglaSearchError && error.code === 'MALFORMED_INDEX') return false
+    throw error
+  }
 }

@@ -1,9 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { BanglaSearchError } from '../../src/errors.js'
 import { NO_BLOCK, type StoredFieldParts } from '../../src/store/parts.js'
 import { StoredFieldStore } from '../../src/store/stored-fields.js'
-import { mutate, mutations } from '../helpers/mutations.js'
+import { mutate, mutations, typedOnly } from '../helpers/mutations.js'
 import { run } from '../helpers/stored-fields.js'
 
 const LONG = 'ভ্লাদিভোস্টকে পুতিন ও কিমের বৈঠক নিয়ে ওয়াশিংটনের প্রতিক্রিয়া। '.repeat(12)
@@ -27,16 +26,6 @@ function snapshot(parts: StoredFieldParts): number[][] {
   return Object.values(parts).map((part: Uint8Array | Uint32Array) => [...part])
 }
 
-/** Only MALFORMED_INDEX may escape. */
-function typedOnly(action: () => void): boolean {
-  try {
-    action()
-    return true
-  } catch (error) {
-    if (error instanceof BanglaSearchError && error.code === 'MALFORMED_INDEX') return false
-    throw error
-  }
-}
 
 function sample(blockSize = 1024): StoredFieldStore {
   const store = new StoredFieldStore({ blockSize })
