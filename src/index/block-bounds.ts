@@ -18,6 +18,10 @@ export const MAX_BOUND_POINTS = 4
 
 /** Postings a frontier is computed over at most (one block). */
 const MAX_POSTINGS = 128
+/** Blocks whose tfs all stay at or below this take the bucket walk; others a sort. */
+const BUCKET_TFS = 64
+/** Per tf (1 … BUCKET_TFS): the shortest field holding that tf in the block. */
+const shortestAt = new Int32Array(BUCKET_TFS + 1)
 /** Sort keys `length * MAX_POSTINGS + posting`: a numeric sort without a comparator. */
 const sortKeys = new Float64Array(MAX_POSTINGS)
 
@@ -29,6 +33,47 @@ const sortKeys = new Float64Array(MAX_POSTINGS)
  */
 export function blockFrontier(tfs: ArrayLike<number>, lengths: ArrayLike<number>, count: number, out: Int32Array): number {
   if (count > MAX_POSTINGS) throw new RangeError(`a frontier covers at most ${MAX_POSTINGS} postings`)
+  let largestTf = 0
+  for (let i = 0; i < count; i++) if ((tfs[i] as number) > largestTf) largestTf = tfs[i] as number
+  const points = largestTf <= BUCKET_TFS ? bucketFrontier(tfs, lengths, count, largestTf, out) : sortedFrontier(tfs, lengths, count, out)
+  return points <= MAX_BOUND_POINTS ? points : mergePoints(out, points)
+}
+
+/**
+ * The frontier by tf buckets, for blocks of small tfs (nearly all): a tf `t` is a point when the
+ * shortest field holding exactly `t` is shorter than every field holding a larger tf; it is then
+ * the largest tf of that length. Walking down from the largest tf finds them, longest first.
+ */
+function bucketFrontier(tfs: ArrayLike<number>, lengths: ArrayLike<number>, count: number, largestTf: number, out: Int32Array): number {
+  shortestAt.fill(0x7fffffff, 1, largestTf + 1)
+  for (let i = 0; i < count; i++) {
+    const tf = tfs[i] as number
+    if ((lengths[i] as number) < (shortestAt[tf] as number)) shortestAt[tf] = lengths[i] as number
+  }
+  let points = 0
+  let shortest = 0x7fffffff
+  for (let tf = largestTf; tf >= 1; tf--) {
+    const length = shortestAt[tf] as number
+    if (length >= shortest) continue
+    shortest = length
+    out[points * 2] = tf
+    out[points * 2 + 1] = length
+    points++
+  }
+  // shortest field (smallest tf) first
+  for (let i = 0, j = points - 1; i < j; i++, j--) {
+    const tf = out[i * 2] as number
+    const length = out[i * 2 + 1] as number
+    out[i * 2] = out[j * 2] as number
+    out[i * 2 + 1] = out[j * 2 + 1] as number
+    out[j * 2] = tf
+    out[j * 2 + 1] = length
+  }
+  return points
+}
+
+/** The frontier by sorting the postings by field length (blocks with a large tf). */
+function sortedFrontier(tfs: ArrayLike<number>, lengths: ArrayLike<number>, count: number, out: Int32Array): number {
   for (let i = 0; i < count; i++) sortKeys[i] = (lengths[i] as number) * MAX_POSTINGS + i
   // shortest field first: a typed-array sort compares numbers natively
   const sorted = sortKeys.subarray(0, count).sort()
@@ -48,8 +93,11 @@ export function blockFrontier(tfs: ArrayLike<number>, lengths: ArrayLike<number>
     out[points * 2 + 1] = length
     points++
   }
-  if (points <= MAX_BOUND_POINTS) return points
-  // merge runs of neighbours: each group's largest tf (its last) with its shortest length (its first)
+  return points
+}
+
+/** Merges runs of neighbouring points down to {@link MAX_BOUND_POINTS}: each group's largest tf (its last) with its shortest length (its first). */
+function mergePoints(out: Int32Array, points: number): number {
   for (let group = 0; group < MAX_BOUND_POINTS; group++) {
     const first = Math.floor((group * points) / MAX_BOUND_POINTS)
     const last = Math.floor(((group + 1) * points) / MAX_BOUND_POINTS) - 1

@@ -26,7 +26,7 @@
 
 import { withRoom } from './growable.js'
 import { blockFrontier, MAX_BOUND_POINTS } from './block-bounds.js'
-import { riceParameter, RiceWriter } from './rice.js'
+import { encodeRiceBlock, encodeRiceValues, riceParameter } from './rice.js'
 
 /** Postings per block of the block table. */
 export const BLOCK_SIZE = 128
@@ -93,8 +93,13 @@ function readVarintAt(bytes: Uint8Array, at: number): number {
 
 /** A growing byte array with LEB128 writes. */
 export class ByteBuilder {
-  bytes = new Uint8Array(1024)
+  bytes: Uint8Array<ArrayBuffer>
   length = 0
+
+  /** @param capacity - bytes to start with (it doubles as needed) */
+  constructor(capacity = 1024) {
+    this.bytes = new Uint8Array(capacity)
+  }
 
   varint(value: number): void {
     if (this.length + 5 > this.bytes.length) this.bytes = withRoom(this.bytes, this.length, this.length + 5)
@@ -135,17 +140,16 @@ export class ByteBuilder {
  * with {@link end}.
  */
 export class CompactListsWriter {
-  private readonly docs = new ByteBuilder()
-  private readonly positions = new ByteBuilder()
-  private readonly rice = new RiceWriter(this.positions)
+  // small to start with: a stem list built on first use is often a few hundred bytes
+  private readonly docs = new ByteBuilder(256)
+  private readonly positions = new ByteBuilder(64)
   /** The open block's position values (first position, then gaps minus 1). */
   private readonly blockValues: number[] = []
   private lastPosition = -1
   private readonly starts: Int32Array
   private readonly posStarts: Int32Array
   /** The open list's entries (its header is written before them once it is complete). */
-  private readonly entries = new ByteBuilder()
-  private readonly entryRice = new RiceWriter(this.entries)
+  private readonly entries = new ByteBuilder(256)
   /** The open block's gaps and term frequencies (written when the block closes). */
   private readonly blockGaps: number[] = []
   private readonly blockTfs: number[] = []
@@ -242,21 +246,18 @@ export class CompactListsWriter {
   /** Writes the open block's entries: LEB128 in a list of one block, Rice codes in a longer one. */
   private writeEntries(longList: boolean): void {
     const { blockGaps, blockTfs, entries } = this
+    const count = blockGaps.length
     if (!longList) {
-      blockGaps.forEach((gap, i) => {
+      for (let i = 0; i < count; i++) {
         const tf = blockTfs[i] as number
-        entries.varint(gap * 4 + Math.min(tf, 4) - 1)
+        entries.varint((blockGaps[i] as number) * 4 + Math.min(tf, 4) - 1)
         if (tf >= 4) entries.varint(tf - 4)
-      })
+      }
       return
     }
-    const k = riceParameter(blockGaps, 0, blockGaps.length)
+    const k = riceParameter(blockGaps, 0, count)
     entries.byte(k)
-    blockGaps.forEach((gap, i) => {
-      this.entryRice.write(gap, k)
-      this.entryRice.write((blockTfs[i] as number) - 1, 0)
-    })
-    this.entryRice.flush()
+    encodeRiceBlock(blockGaps, blockTfs, count, k, entries)
   }
 
   /** Ends the open block; `longList` when the list has (or will have) more than one block. */
@@ -266,8 +267,7 @@ export class CompactListsWriter {
       const values = this.blockValues
       const k = riceParameter(values, 0, values.length)
       this.positions.byte(k)
-      for (const value of values) this.rice.write(value, k)
-      this.rice.flush()
+      encodeRiceValues(values, values.length, k, this.positions)
     }
     const frontier = scratchFrontier
     const points = blockFrontier(this.blockTfs, this.blockLengths, this.blockTfs.length, frontier)

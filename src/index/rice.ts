@@ -30,44 +30,87 @@ export function riceParameter(values: ArrayLike<number>, from: number, to: numbe
   return best
 }
 
-/** Appends Rice-coded values to a byte builder; {@link flush} pads to a whole byte. */
-export class RiceWriter {
-  /** Bits not yet written (fewer than 8 between calls), in the low places. */
-  private pending = 0
-  private count = 0
-
-  constructor(private readonly out: ByteBuilder) {}
-
-  write(value: number, k: number): void {
-    let q = Math.floor(value / 2 ** k)
-    this.out.reserve(8 + (q >> 3))
-    for (; q >= 24; q -= 24) this.bits(0xffffff, 24)
-    this.bits(((1 << q) - 1) << 1, q + 1)
-    if (k > 0) this.bits(value % 2 ** k, k)
-  }
-
-  /** Ends the byte in progress (zero bits pad it). */
-  flush(): void {
-    if (this.count > 0) this.out.byte((this.pending << (8 - this.count)) & 0xff)
-    this.pending = 0
-    this.count = 0
-  }
-
-  /** Writes the low `count` (at most 24) bits of `value`, most significant first (room reserved by the caller). */
-  private bits(value: number, count: number): void {
-    let pending = (this.pending << count) | value
-    let left = this.count + count
-    const out = this.out
-    const bytes = out.bytes
-    let length = out.length
-    while (left >= 8) {
-      left -= 8
-      bytes[length++] = (pending >>> left) & 0xff
+/**
+ * Appends a block of postings as {@link decodeRiceBlock} reads them (per posting the gap as a Rice
+ * code with parameter `k`, then `tf - 1` in unary), padded to a whole byte. Gaps are below 2^31.
+ */
+export function encodeRiceBlock(gaps: ArrayLike<number>, tfs: ArrayLike<number>, count: number, k: number, out: ByteBuilder): void {
+  let bits = 0
+  for (let i = 0; i < count; i++) bits += ((gaps[i] as number) >>> k) + 1 + k + (tfs[i] as number)
+  out.reserve(Math.ceil(bits / 8))
+  const bytes = out.bytes
+  const mask = (1 << k) - 1
+  // pending bits in the low `pending` places of `word` (fewer than 8 between values)
+  let word = 0
+  let pending = 0
+  let at = out.length
+  for (let i = 0; i < count; i++) {
+    const gap = gaps[i] as number
+    // the quotient in unary: ones, then a zero
+    for (let ones = gap >>> k; ; ones -= 16) {
+      const run = ones < 16 ? ones : 16
+      word = (word << run) | ((1 << run) - 1)
+      pending += run
+      if (ones < 16) {
+        word <<= 1
+        pending++
+      }
+      for (; pending >= 8; pending -= 8) bytes[at++] = (word >>> (pending - 8)) & 0xff
+      if (ones < 16) break
     }
-    out.length = length
-    this.pending = pending & ((1 << left) - 1)
-    this.count = left
+    if (k > 0) {
+      word = (word << k) | (gap & mask)
+      pending += k
+      for (; pending >= 8; pending -= 8) bytes[at++] = (word >>> (pending - 8)) & 0xff
+    }
+    // tf - 1 in unary
+    for (let ones = (tfs[i] as number) - 1; ; ones -= 16) {
+      const run = ones < 16 ? ones : 16
+      word = (word << run) | ((1 << run) - 1)
+      pending += run
+      if (ones < 16) {
+        word <<= 1
+        pending++
+      }
+      for (; pending >= 8; pending -= 8) bytes[at++] = (word >>> (pending - 8)) & 0xff
+      if (ones < 16) break
+    }
   }
+  if (pending > 0) bytes[at++] = (word << (8 - pending)) & 0xff
+  out.length = at
+}
+
+/** Appends `values[0..count)` (each below 2^31) as Rice codes with parameter `k`, padded to a whole byte (as {@link RiceReader} reads them). */
+export function encodeRiceValues(values: ArrayLike<number>, count: number, k: number, out: ByteBuilder): void {
+  let bits = 0
+  for (let i = 0; i < count; i++) bits += ((values[i] as number) >>> k) + 1 + k
+  out.reserve(Math.ceil(bits / 8))
+  const bytes = out.bytes
+  const mask = (1 << k) - 1
+  let word = 0
+  let pending = 0
+  let at = out.length
+  for (let i = 0; i < count; i++) {
+    const value = values[i] as number
+    for (let ones = value >>> k; ; ones -= 16) {
+      const run = ones < 16 ? ones : 16
+      word = (word << run) | ((1 << run) - 1)
+      pending += run
+      if (ones < 16) {
+        word <<= 1
+        pending++
+      }
+      for (; pending >= 8; pending -= 8) bytes[at++] = (word >>> (pending - 8)) & 0xff
+      if (ones < 16) break
+    }
+    if (k > 0) {
+      word = (word << k) | (value & mask)
+      pending += k
+      for (; pending >= 8; pending -= 8) bytes[at++] = (word >>> (pending - 8)) & 0xff
+    }
+  }
+  if (pending > 0) bytes[at++] = (word << (8 - pending)) & 0xff
+  out.length = at
 }
 
 /** Reads Rice-coded values from a bit offset. */
