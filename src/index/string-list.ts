@@ -48,6 +48,8 @@ export function frontCode(strings: readonly string[]): { data: Uint8Array; block
 /** Loaded front-coded strings, decoded a block at a time. */
 class FrontCoded {
   private readonly decoded: (string | undefined)[]
+  /** Each block's first string, decoded alone for the binary search of {@link find}. */
+  private readonly heads: (string | undefined)[]
 
   constructor(
     private readonly data: Uint8Array,
@@ -55,6 +57,7 @@ class FrontCoded {
     readonly count: number,
   ) {
     this.decoded = new Array<string | undefined>(count)
+    this.heads = new Array<string | undefined>(blockStarts.length)
   }
 
   get(id: number): string {
@@ -66,13 +69,16 @@ class FrontCoded {
     return text
   }
 
-  /** The id of `value`, or -1 (binary search over the blocks' first strings, then a scan). */
+  /**
+   * The id of `value`, or -1: a binary search over the blocks' first strings (each decoded alone:
+   * a search decodes one whole block, not one per step), then a scan of the block.
+   */
   find(value: string): number {
     let low = 0
     let high = this.blockStarts.length - 1
     while (low < high) {
       const middle = (low + high + 1) >>> 1
-      if (this.get(middle * BLOCK_STRINGS) <= value) low = middle
+      if (this.head(middle) <= value) low = middle
       else high = middle - 1
     }
     const end = Math.min(this.count, (low + 1) * BLOCK_STRINGS)
@@ -80,43 +86,82 @@ class FrontCoded {
     return -1
   }
 
-  private decodeBlock(block: number): void {
-    const bytes = this.data
-    const end = block + 1 < this.blockStarts.length ? (this.blockStarts[block + 1] as number) : bytes.length
-    let at = this.blockStarts[block] as number
-    const varint = (): number => {
-      let value = 0
-      for (let shift = 0; shift <= 28; shift += 7) {
-        if (at >= end) damaged()
-        const byte = bytes[at++] as number
-        value += (byte & 0x7f) * 2 ** shift
-        if (byte < 0x80) return value
-      }
-      return damaged()
+  /** The first string of a block (a whole string: front coding shares nothing with the block before). */
+  private head(block: number): string {
+    let text = this.heads[block] ?? this.decoded[block * BLOCK_STRINGS]
+    if (text === undefined) {
+      const reader = this.blockReader(block)
+      text = reader.text(reader.varint())
+      if (text === '') damaged()
+      this.heads[block] = text
     }
+    return text
+  }
+
+  private decodeBlock(block: number): void {
+    const reader = this.blockReader(block)
     let previous = ''
     const first = block * BLOCK_STRINGS
     const last = Math.min(this.count, first + BLOCK_STRINGS)
     for (let id = first; id < last; id++) {
-      const shared = id === first ? 0 : varint()
-      const length = varint()
-      if (shared > previous.length || length > end - at) damaged()
-      const units: number[] = []
-      for (let i = 0; i < length; i++) {
-        if (at >= end) damaged()
-        const byte = bytes[at++] as number
-        if (byte === ESCAPE) {
-          if (at + 2 > end) damaged()
-          units.push((bytes[at] as number) | ((bytes[at + 1] as number) << 8))
-          at += 2
-        } else units.push(byte < 0x80 ? byte : BENGALI_BLOCK + byte - 0x80)
-      }
-      const text = previous.slice(0, shared) + fromUnits(units)
+      const shared = id === first ? 0 : reader.varint()
+      const length = reader.varint()
+      if (shared > previous.length) damaged()
+      const text = previous.slice(0, shared) + reader.text(length)
       if (text === '' || (id > first && !(previous < text))) damaged()
       this.decoded[id] = text
       previous = text
     }
-    if (at !== end) damaged()
+    if (!reader.atEnd) damaged()
+  }
+
+  private blockReader(block: number): BlockReader {
+    const end = block + 1 < this.blockStarts.length ? (this.blockStarts[block + 1] as number) : this.data.length
+    return new BlockReader(this.data, this.blockStarts[block] as number, end)
+  }
+}
+
+/** Reads one front-coded block's numbers and characters; anything past its end is damage. */
+class BlockReader {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private at: number,
+    private readonly end: number,
+  ) {}
+
+  get atEnd(): boolean {
+    return this.at === this.end
+  }
+
+  /** An unsigned LEB128 number (at most five bytes). */
+  varint(): number {
+    let value = 0
+    for (let shift = 0; shift <= 28; shift += 7) {
+      if (this.at >= this.end) damaged()
+      const byte = this.bytes[this.at++] as number
+      value += (byte & 0x7f) * 2 ** shift
+      if (byte < 0x80) return value
+    }
+    return damaged()
+  }
+
+  /** `length` characters: one byte each for ASCII and the Bengali block, an escape and two bytes for any other code unit. */
+  text(length: number): string {
+    const { bytes, end } = this
+    if (length > end - this.at) damaged()
+    const units: number[] = []
+    let at = this.at
+    for (let i = 0; i < length; i++) {
+      if (at >= end) damaged()
+      const byte = bytes[at++] as number
+      if (byte === ESCAPE) {
+        if (at + 2 > end) damaged()
+        units.push((bytes[at] as number) | ((bytes[at + 1] as number) << 8))
+        at += 2
+      } else units.push(byte < 0x80 ? byte : BENGALI_BLOCK + byte - 0x80)
+    }
+    this.at = at
+    return fromUnits(units)
   }
 }
 
