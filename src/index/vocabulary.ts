@@ -17,6 +17,7 @@ import { bengaliKeys } from '../analysis/alias-keys.js'
 import { foldedStems } from '../analysis/analyze.js'
 import type { TokenScript } from '../analysis/tokenize.js'
 import { GrowableInt32 } from './growable.js'
+import { KeyBuckets } from './key-buckets.js'
 import { StringList } from './string-list.js'
 import { hashSlice, WordTable } from './word-table.js'
 
@@ -75,6 +76,8 @@ export class Vocabulary {
   readonly stemKeys = new GrowableInt32(16, NONE)
   /** The next stem with the same alias key. */
   private readonly nextStemOfKey = new GrowableInt32(16, NONE)
+  /** The stems of each key side by side, as of some stem count (built on first need). */
+  private keyBuckets: KeyBuckets | undefined
   /** Alias key (K0) strings by id. */
   readonly keys = new StringList()
   /** First stem of each alias key's stem list. */
@@ -181,9 +184,21 @@ export class Vocabulary {
     }
   }
 
-  /** Calls `visit` for every stem with this alias key. */
+  /**
+   * Calls `visit` for every stem with this alias key: those added since the last snapshot from
+   * the key's chain (they come first in it), the rest from the snapshot (see `key-buckets.ts`),
+   * which is taken again once an eighth of the stems are newer.
+   */
   forEachStemOfKey(keyId: number, visit: (stemId: number) => void): void {
-    for (let stem = this.keyHeads.get(keyId); stem !== NONE; stem = this.nextStemOfKey.get(stem)) visit(stem)
+    let buckets = this.keyBuckets
+    const stemCount = this.stems.length
+    if (buckets === undefined || stemCount - buckets.stemCount > Math.max(1024, buckets.stemCount >>> 3)) {
+      buckets = KeyBuckets.build(stemCount, this.keys.length, (stem) => this.stemKeys.get(stem))
+      this.keyBuckets = buckets
+    }
+    let stem = this.keyHeads.get(keyId)
+    for (; stem !== NONE && stem >= buckets.stemCount; stem = this.nextStemOfKey.get(stem)) visit(stem)
+    if (stem !== NONE) buckets.forEach(keyId, visit)
   }
 
   /** The K1 alias key of a Bengali stem (cached: keys never change). */

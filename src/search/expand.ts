@@ -15,7 +15,7 @@ import type { InvertedIndex } from '../index/inverted-index.js'
 import type { MatchKind } from '../types.js'
 import type { FuzzyMatch, FuzzyMatcher } from './fuzzy.js'
 import { compareCodeUnits, type PrefixLookup } from './prefix.js'
-import { fuzzyWeight, keepRoman, nearWeight, rankCandidates, ROMAN_EXTRA_THRESHOLD, romanPenalty, type RankedStem } from './expansion-rules.js'
+import { fuzzyWeight, keepRoman, nearWeight, rankNearest, ROMAN_EXTRA_THRESHOLD, ROMAN_MAX_STEMS, romanPenalty, type RankedStem } from './expansion-rules.js'
 import { MATCH_WEIGHTS } from './weights.js'
 import type { WordCache } from './word-cache.js'
 
@@ -172,7 +172,7 @@ function addAliases(context: ExpansionContext, stems: readonly string[], found: 
     forEachNearStem(context, k0, k1, aliasThreshold(k0.length), (stemId, distance) => {
       if (vocabulary.stems.get(stemId) !== stem) candidates.push({ stemId, distance })
     })
-    found.addNear(rankStems(context, candidates).slice(0, ALIAS_MAX_STEMS), MATCH_WEIGHTS.alias * share, 'alias')
+    found.addNear(rankStems(context, candidates, ALIAS_MAX_STEMS), MATCH_WEIGHTS.alias * share, 'alias')
   }
 }
 
@@ -191,7 +191,7 @@ function addRoman(context: ExpansionContext, word: string, found: ExpansionSet):
       })
     })
   })
-  const ranked = rankStems(context, [...candidates].map(([stemId, distance]) => ({ stemId, distance })))
+  const ranked = rankStems(context, [...candidates].map(([stemId, distance]) => ({ stemId, distance })), ROMAN_MAX_STEMS)
   found.addNear(keepRoman(ranked, shortestKey), MATCH_WEIGHTS.roman, 'roman')
 }
 
@@ -206,10 +206,10 @@ function forEachNearStem(context: ExpansionContext, k0: string, k1: string, thre
   })
 }
 
-/** Orders candidate stems by key distance, then by how many documents hold them, then by spelling; drops stems no live document holds. */
-function rankStems(context: ExpansionContext, candidates: readonly NearStem[]): (NearStem & RankedStem)[] {
+/** The best `wanted` candidate stems (see {@link rankNearest}): nearest, then held by most documents, then by spelling. */
+function rankStems(context: ExpansionContext, candidates: readonly NearStem[], wanted: number): (NearStem & RankedStem)[] {
   const { stems } = context.index.vocabulary
-  return rankCandidates(candidates.map((candidate) => ({ ...candidate, stem: stems.get(candidate.stemId), frequency: stemFrequency(context, candidate.stemId) })))
+  return rankNearest(candidates, wanted, (candidate) => ({ ...candidate, stem: stems.get(candidate.stemId), frequency: stemFrequency(context, candidate.stemId) }))
 }
 
 /** Documents holding any term of a stem (summed over its terms; for ranking candidates). */

@@ -38,6 +38,28 @@ export function rankCandidates<T extends RankedStem>(candidates: readonly T[]): 
     .sort((a, b) => a.distance - b.distance || b.frequency - a.frequency || compareCodeUnits(a.stem, b.stem))
 }
 
+/**
+ * The first `wanted` of {@link rankCandidates} over candidates whose spelling and frequency are
+ * looked up on demand (`describe`): nearest distance first, a whole run of one distance at a
+ * time, only until `wanted` candidates any document holds are certain. A short key's bucket can
+ * hold hundreds of stems, and a first frequency look-up reads every term of the stem.
+ */
+export function rankNearest<C extends { readonly distance: number }, T extends RankedStem>(candidates: readonly C[], wanted: number, describe: (candidate: C) => T): T[] {
+  const nearestFirst = [...candidates].sort((a, b) => a.distance - b.distance)
+  const described: T[] = []
+  let held = 0
+  for (let i = 0; i < nearestFirst.length && held < wanted; ) {
+    // the whole run of one distance, so its candidates keep their frequency order
+    const distance = (nearestFirst[i] as C).distance
+    for (; i < nearestFirst.length && (nearestFirst[i] as C).distance === distance; i++) {
+      const candidate = describe(nearestFirst[i] as C)
+      described.push(candidate)
+      if (candidate.frequency > 0) held++
+    }
+  }
+  return rankCandidates(described).slice(0, wanted)
+}
+
 /** The weight of a key-distance match: `weight` scaled down by half the distance (`addNear` in expand.ts). */
 export function nearWeight(weight: number, distance: number): number {
   return weight * (1 - distance / 2)
