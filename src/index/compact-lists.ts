@@ -27,6 +27,7 @@
 import { withRoom } from './growable.js'
 import { blockFrontier, MAX_BOUND_POINTS } from './block-bounds.js'
 import { encodeRiceBlock, encodeRiceValues, riceParameter } from './rice.js'
+import { leb128Digit } from './leb128.js'
 
 /** Postings per block of the block table. */
 export const BLOCK_SIZE = 128
@@ -86,7 +87,7 @@ function readVarintAt(bytes: Uint8Array, at: number): number {
   let value = 0
   for (let shift = 0; ; shift += 7) {
     const byte = bytes[at++] as number
-    value += (byte & 0x7f) * 2 ** shift
+    value += leb128Digit(byte, shift)
     if (byte < 0x80) return value
   }
 }

@@ -11,6 +11,7 @@ import { blockFrontier, MAX_BOUND_POINTS } from './block-bounds.js'
 import { BLOCK_POINTS, BLOCK_SIZE, BLOCK_STRIDE, MIN_BLOCK_TABLE_BYTES, NO_MORE_DOCS, type CompactLists } from './compact-lists.js'
 import { BanglaSearchError } from '../errors.js'
 import { decodeRiceBlock, RiceReader } from './rice.js'
+import { leb128Digit } from './leb128.js'
 
 const EMPTY_BYTES = new Uint8Array(0)
 /** Room for reading a one-block list's bounds. */
@@ -197,7 +198,7 @@ export class ListCursor {
     let code = byte & 0x7f
     for (let shift = 7; byte >= 0x80; shift += 7) {
       byte = bytes[at++] as number
-      code += (byte & 0x7f) * 2 ** shift
+      code += leb128Digit(byte, shift)
     }
     const low = code & 3
     if (low !== 3) this.tf = low + 1
@@ -206,7 +207,7 @@ export class ListCursor {
       let tf = byte & 0x7f
       for (let shift = 7; byte >= 0x80; shift += 7) {
         byte = bytes[at++] as number
-        tf += (byte & 0x7f) * 2 ** shift
+        tf += leb128Digit(byte, shift)
       }
       this.tf = tf + 4
     }
@@ -333,7 +334,7 @@ export class ListCursor {
       let code = byte & 0x7f
       for (let shift = 7; byte >= 0x80; shift += 7) {
         byte = bytes[at++] as number
-        code += (byte & 0x7f) * 2 ** shift
+        code += leb128Digit(byte, shift)
       }
       let tf = (code & 3) + 1
       if (tf === 4) {
@@ -341,7 +342,7 @@ export class ListCursor {
         let extra = byte & 0x7f
         for (let shift = 7; byte >= 0x80; shift += 7) {
           byte = bytes[at++] as number
-          extra += (byte & 0x7f) * 2 ** shift
+          extra += leb128Digit(byte, shift)
         }
         tf = extra + 4
       }
@@ -387,7 +388,7 @@ export class ListCursor {
     let value = byte & 0x7f
     for (let shift = 7; byte >= 0x80; shift += 7) {
       byte = bytes[this.at++] as number
-      value += (byte & 0x7f) * 2 ** shift
+      value += leb128Digit(byte, shift)
     }
     return value
   }

@@ -21,7 +21,7 @@ export function riceParameter(values: ArrayLike<number>, from: number, to: numbe
   let bestBits = Number.POSITIVE_INFINITY
   for (let k = Math.max(0, guess - 1); k <= Math.min(24, guess + 1); k++) {
     let bits = (to - from) * (k + 1)
-    for (let i = from; i < to; i++) bits += Math.floor((values[i] as number) / 2 ** k)
+    for (let i = from; i < to; i++) bits += (values[i] as number) >>> k
     if (bits < bestBits) {
       bestBits = bits
       best = k
@@ -125,7 +125,7 @@ export class RiceReader {
     const ones = Math.clz32(~window)
     if (ones < 24 && ones + 1 + k <= 32) {
       this.bit += ones + 1 + k
-      return k === 0 ? ones : ones * 2 ** k + ((window << (ones + 1)) >>> (32 - k))
+      return k === 0 ? ones : (ones << k) + ((window << (ones + 1)) >>> (32 - k))
     }
     return this.readSlowly(k)
   }

@@ -9,6 +9,7 @@
  */
 
 import { withRoom } from './growable.js'
+import { leb128Digit } from './leb128.js'
 
 /** Slice sizes in bytes; the last 4 bytes of each slice hold the address of the next one. */
 const SLICE_SIZES = [8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096] as const
@@ -149,7 +150,7 @@ export class SliceReader {
     let value = 0
     for (let shift = 0; ; shift += 7) {
       const byte = this.readByte()
-      value += (byte & 0x7f) * 2 ** shift
+      value += leb128Digit(byte, shift)
       if (byte < 0x80) return value
     }
   }

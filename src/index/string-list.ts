@@ -13,6 +13,7 @@
 
 import { BanglaSearchError } from '../errors.js'
 import { ByteBuilder } from './compact-lists.js'
+import { leb128Digit } from './leb128.js'
 
 /** Strings per front-coded block. */
 export const BLOCK_STRINGS = 16
@@ -139,7 +140,7 @@ class BlockReader {
     for (let shift = 0; shift <= 28; shift += 7) {
       if (this.at >= this.end) damaged()
       const byte = this.bytes[this.at++] as number
-      value += (byte & 0x7f) * 2 ** shift
+      value += leb128Digit(byte, shift)
       if (byte < 0x80) return value
     }
     return damaged()

@@ -15,6 +15,7 @@ import { ByteBuilder } from '../index/compact-lists.js'
 import { withRoom } from '../index/growable.js'
 import { BLOCK_STRINGS, frontCode } from '../index/string-list.js'
 import type { SavedStrings } from '../index/vocabulary.js'
+import { leb128Digit } from '../index/leb128.js'
 
 /** Throws the error of a damaged saved index. */
 export function malformed(reason: string): never {
@@ -109,7 +110,7 @@ export class ByteReader {
     let value = 0
     for (let shift = 0; shift <= 28; shift += 7) {
       const byte = this.u8()
-      value += (byte & 0x7f) * 2 ** shift
+      value += leb128Digit(byte, shift)
       if (byte < 0x80) return value
     }
     return this.fail('a number is too long')

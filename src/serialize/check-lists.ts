@@ -13,6 +13,7 @@ import { MAX_BOUND_POINTS } from '../index/block-bounds.js'
 import { BLOCK_SIZE, type CompactLists } from '../index/compact-lists.js'
 import { RiceReader } from '../index/rice.js'
 import { malformed } from './bytes.js'
+import { leb128Digit } from '../index/leb128.js'
 
 /** Checks every list of one field (ids 0 .. listCount - 1) against the field lengths of the documents. */
 export function checkLists(lists: CompactLists, listCount: number, lengths: Int32Array, where: string): void {
@@ -143,7 +144,7 @@ class ListChecker {
     for (let shift = 0; shift <= 28; shift += 7) {
       if (this.at >= this.end) fail('it ends inside a number')
       const byte = bytes[this.at++] as number
-      value += (byte & 0x7f) * 2 ** shift
+      value += leb128Digit(byte, shift)
       if (byte < 0x80) return value
     }
     return fail('a number is too long')

@@ -23,6 +23,7 @@ import { StoredFieldStore } from '../store/stored-fields.js'
 import { compareCodeUnits } from '../search/prefix.js'
 import type { DocumentId, SearchIndexOptions, StoredFields } from '../types.js'
 import { decodeBase64, decodeInt32s, encodeBase64, encodeInt32s } from './base64.js'
+import { leb128Digit } from '../index/leb128.js'
 
 /** The format marker of a saved index. */
 export const FORMAT_NAME = 'bangla-search-index'
@@ -267,7 +268,7 @@ function copyEntries(bytes: Uint8Array, writer: CompactListsWriter, lengths: Int
     let value = 0
     for (let shift = 0; ; shift += 7) {
       const byte = bytes[at++] as number
-      value += (byte & 0x7f) * 2 ** shift
+      value += leb128Digit(byte, shift)
       if (byte < 0x80) return value
     }
   }

@@ -8,6 +8,7 @@
  */
 
 import { BanglaSearchError } from '../errors.js'
+import { leb128Digit } from '../index/leb128.js'
 
 /** Most bytes {@link writeVarint} writes (numbers below 2^35). */
 export const MAX_VARINT_BYTES = 5
@@ -47,7 +48,7 @@ export function readVarint(bytes: Uint8Array, cursor: Cursor, end: number, damag
   for (let shift = 0; shift < 7 * MAX_VARINT_BYTES; shift += 7) {
     if (cursor.at >= end) throw new BanglaSearchError('MALFORMED_INDEX', `${damaged} is damaged: it ends inside a number.`)
     const byte = bytes[cursor.at++] as number
-    value += (byte & 0x7f) * 2 ** shift
+    value += leb128Digit(byte, shift)
     if (byte < 0x80) return value
   }
   throw new BanglaSearchError('MALFORMED_INDEX', `${damaged} is damaged: a number runs over ${MAX_VARINT_BYTES} bytes.`)
