@@ -6,10 +6,11 @@
  * @module
  */
 
-import { forEachWord, wordTerm } from '../analysis/tokenize.js'
+import { wordTerm } from '../analysis/tokenize.js'
 import { BanglaSearchError, describeValue } from '../errors.js'
 import type { HighlightOptions } from '../types.js'
 import { prefilterFor, type WordPrefilter } from './word-key.js'
+import { forEachSnippetWord } from './word-walk.js'
 
 /** Default snippet length, in code units of the original text (about 100 Bengali clusters). */
 export const DEFAULT_SNIPPET_LENGTH = 160
@@ -121,7 +122,7 @@ function wordsAroundHits(text: string, terms: Pick<ReadonlySet<string>, 'has'>, 
   const prefilter = prefilterOf(terms)
   const termOf = new Map<string, string>()
   let stopAfter = Number.POSITIVE_INFINITY
-  forEachWord(text, (start, termEnd, end, script) => {
+  forEachSnippetWord(text, (start, termEnd, end, script) => {
     if (start > stopAfter) {
       words.complete = false
       return true
