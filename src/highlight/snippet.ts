@@ -6,9 +6,11 @@
  * @module
  */
 
-import { forEachWord, wordTerm } from '../analysis/tokenize.js'
+import { wordTerm } from '../analysis/tokenize.js'
 import { BanglaSearchError, describeValue } from '../errors.js'
 import type { HighlightOptions } from '../types.js'
+import { prefilterFor, type WordPrefilter } from './word-key.js'
+import { forEachSnippetWord } from './word-walk.js'
 
 /** Default snippet length, in code units of the original text (about 100 Bengali clusters). */
 export const DEFAULT_SNIPPET_LENGTH = 160
@@ -54,6 +56,9 @@ export const MAX_SNIPPET_HITS = 32
  * or any object whose `has` says which terms to mark).
  * Returns undefined when no word of the text matches.
  *
+ * When `terms` is a `Set`, only the words that pass its {@link prefilterFor} key test are
+ * normalised and looked up (the others cannot match); any other `has` sees every word.
+ *
  * @example
  * ```ts
  * makeSnippet('রুশ প্রেসিডেন্ট পুতিনের সঙ্গে বৈঠক', new Set(['পুতিনের']), resolveHighlight(true))
@@ -61,73 +66,97 @@ export const MAX_SNIPPET_HITS = 32
  * ```
  */
 export function makeSnippet(text: string, terms: Pick<ReadonlySet<string>, 'has'>, options: ResolvedHighlight): string | undefined {
-  const { words, complete } = wordsAroundHits(text, terms, options.length)
-  const hits = words.filter((word) => word.hit)
-  if (hits.length === 0) return undefined
+  const words = wordsAroundHits(text, terms, options.length)
+  if (words.hits.length === 0) return undefined
   const [from, to] = bestWindow(words, options.length)
-  const windowStart = from === 0 ? 0 : (words[from] as SnippetWord).start
-  const windowEnd = to === words.length - 1 && complete ? text.length : (words[to] as SnippetWord).end
+  const windowStart = from === 0 ? 0 : (words.starts[from] as number)
+  const windowEnd = to === words.starts.length - 1 && words.complete ? text.length : (words.ends[to] as number)
   let snippet = windowStart > 0 ? options.ellipsis : ''
   let cursor = windowStart
-  for (const hit of hits) {
-    if (hit.start < windowStart || hit.end > windowEnd) continue
-    snippet += escape(text.slice(cursor, hit.start), options) + options.open + escape(text.slice(hit.start, hit.end), options) + options.close
-    cursor = hit.end
+  for (const hit of words.hits) {
+    const start = words.starts[hit] as number
+    const end = words.ends[hit] as number
+    if (start < windowStart || end > windowEnd) continue
+    snippet += escape(text.slice(cursor, start), options) + options.open + escape(text.slice(start, end), options) + options.close
+    cursor = end
   }
   snippet += escape(text.slice(cursor, windowEnd), options)
   if (windowEnd < text.length) snippet += options.ellipsis
   return snippet
 }
 
-/** A word of the text as the snippet sees it. */
-interface SnippetWord {
-  readonly start: number
-  readonly end: number
-  readonly term: string
-  readonly hit: boolean
+/** The words of a text as the snippet sees them: offsets of every word, and which ones are hits. */
+interface SnippetWords {
+  /** Offset of each word's first code unit, in order. */
+  readonly starts: number[]
+  /** Offset just past each word (its clitic included). */
+  readonly ends: number[]
+  /** The hits: indexes into `starts`, in order. */
+  readonly hits: number[]
+  /** The canonical term of each hit, parallel to `hits`. */
+  readonly hitTerms: string[]
+  /** Are these all the words of the text? */
+  readonly complete: boolean
+}
+
+/** The prefilter of each term set a snippet has met (a search hands the same set to all its hits). */
+const prefilters = new WeakMap<object, WordPrefilter>()
+
+function prefilterOf(terms: Pick<ReadonlySet<string>, 'has'>): WordPrefilter | undefined {
+  if (!(terms instanceof Set)) return undefined
+  let prefilter = prefilters.get(terms)
+  if (prefilter === undefined) {
+    prefilter = prefilterFor(terms as Set<string>)
+    prefilters.set(terms, prefilter)
+  }
+  return prefilter
 }
 
 /**
  * The words of the text up to a window's length past the {@link MAX_SNIPPET_HITS}th hit, with
- * the hits marked, and whether they are all of its words. Each distinct raw word is normalised once.
+ * the hits marked, and whether they are all of its words. Each distinct raw word that passes the
+ * prefilter is normalised once.
  */
-function wordsAroundHits(text: string, terms: Pick<ReadonlySet<string>, 'has'>, length: number): { words: SnippetWord[]; complete: boolean } {
-  const words: SnippetWord[] = []
+function wordsAroundHits(text: string, terms: Pick<ReadonlySet<string>, 'has'>, length: number): SnippetWords {
+  const words = { starts: [] as number[], ends: [] as number[], hits: [] as number[], hitTerms: [] as string[], complete: true }
+  const prefilter = prefilterOf(terms)
   const termOf = new Map<string, string>()
-  let hits = 0
   let stopAfter = Number.POSITIVE_INFINITY
-  let complete = true
-  forEachWord(text, (start, termEnd, end, script) => {
+  forEachSnippetWord(text, (start, termEnd, end, script) => {
     if (start > stopAfter) {
-      complete = false
+      words.complete = false
       return true
     }
+    words.starts.push(start)
+    words.ends.push(end)
+    if (prefilter !== undefined && !prefilter(text, start, termEnd)) return false
     const raw = text.slice(start, termEnd)
     let term = termOf.get(raw)
     if (term === undefined) {
       term = wordTerm(raw, script)
       termOf.set(raw, term)
     }
-    const hit = terms.has(term)
-    words.push({ start, end, term, hit })
-    if (hit && ++hits === MAX_SNIPPET_HITS) stopAfter = end + length
+    if (!terms.has(term)) return false
+    words.hits.push(words.starts.length - 1)
+    words.hitTerms.push(term)
+    if (words.hits.length === MAX_SNIPPET_HITS) stopAfter = end + length
     return false
   })
-  return { words, complete }
+  return words
 }
 
 /** The word range [from, to] of at most `length` code units holding the most distinct matched terms. */
-function bestWindow(words: readonly SnippetWord[], length: number): [number, number] {
+function bestWindow(words: SnippetWords, length: number): [number, number] {
+  const { starts, ends, hits, hitTerms } = words
   let best: [number, number] | undefined
   let bestScore = 0
-  words.forEach((first, from) => {
-    if (!first.hit) return
-    const seen = new Set<string>()
-    let to = from
-    for (let j = from; j < words.length && (words[j] as SnippetWord).end - first.start <= length; j++) {
-      to = j
-      if ((words[j] as SnippetWord).hit) seen.add((words[j] as SnippetWord).term)
-    }
+  hits.forEach((from, h) => {
+    const first = starts[from] as number
+    let to = from - 1
+    for (let j = from; j < starts.length && (ends[j] as number) - first <= length; j++) to = j
+    const seen = new Set<string>() // the hits inside the window (none when its first word is too long)
+    for (let k = h; k < hits.length && (hits[k] as number) <= to; k++) seen.add(hitTerms[k] as string)
+    to = Math.max(to, from)
     if (best === undefined || seen.size > bestScore) {
       bestScore = seen.size
       best = [from, to]
@@ -137,12 +166,12 @@ function bestWindow(words: readonly SnippetWord[], length: number): [number, num
 }
 
 /** Moves a window that starts at its first hit a little back, so the hit has some context. */
-function centre(words: readonly SnippetWord[], [from, to]: [number, number], length: number): [number, number] {
+function centre({ starts, ends }: SnippetWords, [from, to]: [number, number], length: number): [number, number] {
   let start = from
   const budget = length / 4
-  while (start > 0 && (words[from] as SnippetWord).start - (words[start - 1] as SnippetWord).start <= budget) start--
+  while (start > 0 && (starts[from] as number) - (starts[start - 1] as number) <= budget) start--
   let end = to
-  while (end > start && (words[end] as SnippetWord).end - (words[start] as SnippetWord).start > length) end--
+  while (end > start && (ends[end] as number) - (starts[start] as number) > length) end--
   return [start, Math.max(end, from)]
 }
 

@@ -146,38 +146,63 @@ export const LOOKUP_MASK = (1 << MAX_CODE_LENGTH) - 1
 
 /**
  * Reads a table of `alphabet` symbols (a power of two, 2 to 256) written by {@link writeTable}
- * from `block[at…]` and builds the decoder's lookup table. An empty table is allowed (every lookup
- * then finds 0).
+ * from `block[at…]` and builds the decoder's lookup table, into `lookup` when given (it is
+ * cleared first: a decoder reuses one per table). An empty table is allowed (every lookup then
+ * finds 0).
  *
  * @throws {@link BanglaSearchError} `MALFORMED_INDEX` when the table is cut short, or its lengths
  * are out of range or do not form a prefix code
  */
-export function readTable(block: Uint8Array, at: number, alphabet: number): DecodingTable {
+export function readTable(block: Uint8Array, at: number, alphabet: number, lookup = new Uint16Array(1 << MAX_CODE_LENGTH)): DecodingTable {
   const small = alphabet <= SMALL_ALPHABET
   const bitmapBytes = small ? 0 : alphabet >>> 3
   if (at + bitmapBytes > block.length) malformed('a code table is cut short')
-  const symbols: number[] = []
-  for (let symbol = 0; symbol < alphabet; symbol++) if (small || ((block[at + (symbol >>> 3)] as number) >>> (symbol & 7)) & 1) symbols.push(symbol)
-  const end = at + bitmapBytes + ((symbols.length + 1) >>> 1)
+  // the used symbols in order, and their lengths (symbols and lengths are scratch, see below)
+  let used = 0
+  for (let symbol = 0; symbol < alphabet; symbol++) if (small || ((block[at + (symbol >>> 3)] as number) >>> (symbol & 7)) & 1) symbols[used++] = symbol
+  const end = at + bitmapBytes + ((used + 1) >>> 1)
   if (end > block.length) malformed('a code table is cut short')
-  const lengths = new Uint8Array(alphabet)
-  let kraft = 0
-  symbols.forEach((symbol, i) => {
+  perLength.fill(0)
+  for (let i = 0; i < used; i++) {
     const length = ((block[at + bitmapBytes + (i >>> 1)] as number) >>> ((i & 1) * 4)) & 15
     if (length > MAX_CODE_LENGTH || (length === 0 && !small)) malformed(`a code table gives a code length of ${length}`)
-    lengths[symbol] = length
-    if (length > 0) kraft += 1 << (MAX_CODE_LENGTH - length)
-  })
+    lengths[i] = length
+    perLength[length] = (perLength[length] as number) + 1
+  }
+  let kraft = 0
+  for (let length = 1; length <= MAX_CODE_LENGTH; length++) kraft += (perLength[length] as number) << (MAX_CODE_LENGTH - length)
   if (kraft > 1 << MAX_CODE_LENGTH) malformed('a code table\'s lengths do not form a prefix code')
-  const lookup = new Uint16Array(1 << MAX_CODE_LENGTH)
-  const codes = canonicalCodes(lengths)
-  for (const symbol of symbols) {
-    const length = lengths[symbol] as number
+  // canonical codes (as canonicalCodes gives them): the first code of each length, then one up per symbol
+  let code = 0
+  for (let length = 1; length <= MAX_CODE_LENGTH; length++) {
+    nextCode[length] = code
+    code = (code + (perLength[length] as number)) << 1
+  }
+  lookup.fill(0)
+  for (let i = 0; i < used; i++) {
+    const length = lengths[i] as number
     if (length === 0) continue
-    for (let bits = codes[symbol] as number; bits < lookup.length; bits += 1 << length) lookup[bits] = (symbol << 4) | length
+    const entry = ((symbols[i] as number) << 4) | length
+    const step = 1 << length
+    const first = (REVERSED[nextCode[length] as number] as number) >>> (MAX_CODE_LENGTH - length)
+    nextCode[length] = (nextCode[length] as number) + 1
+    for (let bits = first; bits < lookup.length; bits += step) lookup[bits] = entry
   }
   return { lookup, end }
 }
+
+/** Scratch of readTable: the used symbols, their code lengths, codes per length, next code per length. */
+const symbols = new Uint16Array(256)
+const lengths = new Uint8Array(256)
+const perLength = new Int32Array(16)
+const nextCode = new Int32Array(MAX_CODE_LENGTH + 1)
+
+/** Every MAX_CODE_LENGTH-bit number with its bits in reverse order. */
+const REVERSED = (() => {
+  const table = new Uint16Array(1 << MAX_CODE_LENGTH)
+  for (let code = 0; code < table.length; code++) table[code] = reverseBits(code, MAX_CODE_LENGTH)
+  return table
+})()
 
 /** Writes codes and raw bits least-significant first into a byte array that has room for them. */
 export class BitWriter {

@@ -106,9 +106,9 @@ function writeLength(bits: BitWriter, extra: number): void {
  * @throws {@link BanglaSearchError} `MALFORMED_INDEX` on any damage
  */
 export function readHuffmanBody(block: Uint8Array, at: number, out: Uint8Array, stop: number): number {
-  const literals = readTable(block, at, 256)
-  const tokens = readTable(block, literals.end, 256)
-  const offsets = readTable(block, tokens.end, OFFSET_CODES)
+  const literals = readTable(block, at, 256, literalScratch)
+  const tokens = readTable(block, literals.end, 256, tokenScratch)
+  const offsets = readTable(block, tokens.end, OFFSET_CODES, offsetScratch)
   const literalLookup = literals.lookup
   const tokenLookup = tokens.lookup
   const offsetLookup = offsets.lookup
@@ -204,6 +204,11 @@ export function readHuffmanBody(block: Uint8Array, at: number, out: Uint8Array, 
   if (op === rawLength && unread >= 8) malformed(`${unread >>> 3} bytes follow its end`)
   return op
 }
+
+/** The decoder's three lookup tables, reused from block to block (decoding is synchronous and never nested). */
+const literalScratch = new Uint16Array(1 << MAX_CODE_LENGTH)
+const tokenScratch = new Uint16Array(1 << MAX_CODE_LENGTH)
+const offsetScratch = new Uint16Array(1 << MAX_CODE_LENGTH)
 
 function increment(counts: Uint32Array, symbol: number): void {
   counts[symbol] = (counts[symbol] as number) + 1

@@ -78,6 +78,29 @@ describe('Huffman code lengths', () => {
     }
   })
 
+  it('builds exactly the lookup of the canonical codes, into a fresh or a reused (dirty) table', () => {
+    // one used symbol (a 1-bit code) leaves half the lookup empty: a reused table must be cleared
+    const dirty = new Uint16Array(LOOKUP_MASK + 1).fill(0xffff)
+    fc.assert(
+      fc.property(fc.constantFrom(256, 16, 4, 2), fc.array(fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat(1000) }), { minLength: 256, maxLength: 256 }), (alphabet, counts) => {
+        const lengths = codeLengths(Uint32Array.from(counts.slice(0, alphabet)))
+        const bytes = new Uint8Array(tableSize(lengths))
+        writeTable(lengths, bytes, 0)
+        const codes = canonicalCodes(lengths)
+        // the oracle: entry i belongs to the symbol whose code is the low bits of i, if any
+        const expected = new Uint16Array(LOOKUP_MASK + 1)
+        for (let bits = 0; bits <= LOOKUP_MASK; bits++) {
+          lengths.forEach((length, symbol) => {
+            if (length > 0 && (bits & ((1 << length) - 1)) === codes[symbol]) expected[bits] = (symbol << 4) | length
+          })
+        }
+        expect(readTable(bytes, 0, alphabet).lookup).toEqual(expected)
+        expect(readTable(bytes, 0, alphabet, dirty).lookup).toEqual(expected)
+      }),
+      { numRuns: 30, seed: 5 },
+    )
+  })
+
   it.each([
     ['a length over the limit', [0x01, ...new Array(31).fill(0), 0x0c]],
     ['two 1-bit and one 2-bit code (not a prefix code)', [0x07, ...new Array(31).fill(0), 0x11, 0x02]],
