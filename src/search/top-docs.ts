@@ -345,8 +345,10 @@ class Selection {
     }
     if (this.requiredLead !== undefined && matched < this.totalWeight) return
     const score = raw * this.coordination(matched)
+    // below the threshold it cannot enter whatever its order (read only for a tie or a heap not full)
+    if (score <= 0 || score < this.heap.threshold) return
     const order = this.options.orderOf(doc)
-    if (score <= 0 || !this.heap.accepts(score, order)) return
+    if (!this.heap.accepts(score, order)) return
     if (!this.options.keep(doc)) return
     // the match details go to the slot of the document this one pushes out (or a new slot)
     const slot = this.heap.worst?.slot ?? this.heap.size
