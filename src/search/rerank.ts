@@ -120,8 +120,10 @@ export function collectPositions(
       return doc >= segment.firstDoc && doc < segment.endDoc
     })
     if (inSegment.length === 0) continue
+    // the clauses some candidate of the segment matched (a term none of whose clauses did is not opened)
+    const matched = new Set(clauses.filter((clause) => inSegment.some((hit) => ((top[hit] as TopDocument).fieldSlots[clause.index] as number) !== 0)).map((clause) => clause.index))
     for (const [termId, readings] of readers) {
-      if (!cursor.open(lists, termId)) continue
+      if (!readings.some((reading) => matched.has(reading.clause)) || !cursor.open(lists, termId)) continue
       for (const hit of inSegment) {
         const candidate = top[hit] as TopDocument
         // only candidates a clause holding the term matched somewhere (its positions are then in some field)
