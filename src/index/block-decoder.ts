@@ -85,7 +85,9 @@ export class BlockDecoder {
         buffer = k === 32 ? 0 : buffer << k
         valid -= k
       }
-      doc += q * 2 ** k + low + 1
+      // a shift, not `q * 2 ** k`: the gap fits 31 bits (as every document number does), and integer
+      // arithmetic keeps the loop on small integers (about three times as fast as in floating point)
+      doc += (q << k) + low + 1
       docs[decoded] = doc
       // the term frequency: tf - 1 ones, a zero
       let extra = 0

@@ -242,9 +242,33 @@ export class ListCursor {
         this.positionsRead = true
         this.enterBlock(block)
       }
-      ;(this.block as BlockDecoder).decodeUntil(target)
+      return this.advanceInBlock(target)
     }
     let doc = this.doc
+    while (doc < target) doc = this.nextDoc()
+    return doc
+  }
+
+  /**
+   * Moves to the first document at or after `target` within the block of the next posting (which
+   * holds it): the block is decoded up to it, and the postings passed only add their term
+   * frequencies to the positions to skip (as steps with {@link nextDoc} would).
+   */
+  private advanceInBlock(target: number): number {
+    const block = this.block as BlockDecoder
+    block.decodeUntil(target)
+    const { docs, tfs } = block
+    const first = this.index & (BLOCK_SIZE - 1)
+    const last = block.decoded - 1
+    let at = first
+    let pending = this.pendingPositions + (this.positionsRead ? 0 : this.tf)
+    while (at < last && (docs[at] as number) < target) pending += tfs[at++] as number
+    this.pendingPositions = pending
+    this.positionsRead = false
+    this.tf = tfs[at] as number
+    this.index += at - first + 1
+    let doc = (this.doc = docs[at] as number)
+    // only a damaged block can end below the target: step on as nextDoc reads it
     while (doc < target) doc = this.nextDoc()
     return doc
   }
