@@ -12,6 +12,7 @@ import { BLOCK_POINTS, BLOCK_SIZE, BLOCK_STRIDE, MIN_BLOCK_TABLE_BYTES, NO_MORE_
 import { BanglaSearchError } from '../errors.js'
 import { BlockDecoder } from './block-decoder.js'
 import { RiceReader } from './rice.js'
+import { skipRiceCodes } from './rice-skip.js'
 
 const EMPTY_BYTES = new Uint8Array(0)
 /** Room for reading a one-block list's bounds. */
@@ -393,7 +394,7 @@ export class ListCursor {
     // read twice: start again where the current document's positions start
     if (this.positionsRead) rice.bit = this.currentPosBit
     else {
-      rice.skip(this.pendingPositions, k)
+      rice.bit = skipRiceCodes(rice.bytes, rice.bit, this.pendingPositions, k)
       this.currentPosBit = rice.bit
     }
     let position = -1
