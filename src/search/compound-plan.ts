@@ -18,11 +18,10 @@
 
 import type { TokenScript } from '../analysis/tokenize.js'
 import type { InvertedIndex } from '../index/inverted-index.js'
-import { COMPOUNDS, findJoin, findSplit, type CompoundVocabulary, type Join, type Split } from './compounds.js'
+import { COMPOUNDS, findJoin, findSplit, type CompoundVocabulary } from './compounds.js'
 import { expandWord, MAX_EXPANDED_WORD_LENGTH, type ExpandedTerm, type ExpansionContext } from './expand.js'
 import type { PlannedClause } from './plan.js'
 import { ALTERNATIVE_WEIGHT_SHARE, MATCH_WEIGHTS } from './weights.js'
-import type { WordCache } from './word-cache.js'
 
 /** A single-word clause of the plan, with the word it was planned from. */
 export interface PlannedWord {
@@ -44,17 +43,23 @@ const SPLIT_KINDS = new Set(['exact', 'stem'])
  */
 export function withCompounds(plan: readonly PlannedClause[], allWords: readonly PlannedWord[], context: ExpansionContext, requireAll: boolean, maxClauses: number): PlannedClause[] {
   const vocabulary = compoundVocabulary(context.index)
-  const lookups = new CompoundLookups(context)
+  // the look-ups depend only on the words, the index generation and the constants (which the
+  // benchmark's sweeps change): kept in the index's word cache when it has one
+  const constants = Object.values(COMPOUNDS).join()
+  const lookup = <T>(key: string, find: () => T | undefined): T | undefined =>
+    context.cache === undefined ? find() : context.cache.compound(context.index.generation, `${key}\u0000${constants}`, find)
   const out = [...plan]
   // longer words (no real word is this long) are matched exactly only, as in expansion
   const words = allWords.map((word) => (word.term.length > MAX_EXPANDED_WORD_LENGTH ? { ...word, script: 'other' as const } : word))
   words.forEach((word, i) => {
     const previous = words[i - 1]
     if (previous === undefined || !word.followsPrevious || previous.script !== 'bengali' || word.script !== 'bengali') return
-    const join = lookups.join(previous.term, word.term, vocabulary)
-    if (join === undefined) return
     const label = `${previous.term} ${word.term}`
-    const terms = lookups.joinTerms(join)
+    const terms = lookup(`join\u0000${label}`, () => {
+      const join = findJoin(previous.term, word.term, vocabulary)
+      return join === undefined ? undefined : joinTerms(context.index, join.termId, join.stemId)
+    })
+    if (terms === undefined) return
     const covered = [previous.clause, word.clause]
     // the closed form is a form of both words: a document holding it holds them (saturating with
     // the words as typed, never counted twice over)
@@ -67,7 +72,8 @@ export function withCompounds(plan: readonly PlannedClause[], allWords: readonly
   if (requireAll) return out
   for (const word of words) {
     if (word.script !== 'bengali' || out.length >= maxClauses) continue
-    const split = lookups.split(word.term, vocabulary)
+    const key = `split\u0000${word.term}`
+    const split = lookup(key, () => findSplit(word.term, vocabulary))
     const source = out[word.clause]
     if (split === undefined || source === undefined) continue
     const parts = [split.left, split.right].map((part) =>
@@ -77,42 +83,9 @@ export function withCompounds(plan: readonly PlannedClause[], allWords: readonly
     )
     if (parts.some((terms) => terms.length === 0)) continue
     // keyed by the word it was split from: its phrase matches are kept per index generation (scoring-plan.ts)
-    const key = `split\u0000${lookups.constants}\u0000${word.term}`
-    out.push({ label: `${split.left} ${split.right}`, weight: source.weight, exclude: false, words: parts, key, alternativeOf: [word.clause] })
+    out.push({ label: `${split.left} ${split.right}`, weight: source.weight, exclude: false, words: parts, key: `${key}\u0000${constants}`, alternativeOf: [word.clause] })
   }
   return out
-}
-
-/**
- * The look-ups of compounds.ts and the terms of a join, through the index's word cache when it
- * has one: they depend only on the words, the index generation and {@link COMPOUNDS}.
- */
-class CompoundLookups {
-  private readonly cache: WordCache | undefined
-  private readonly generation: number
-  /** The constants, in every key (the benchmark's sweeps change them). */
-  readonly constants: string
-
-  constructor(private readonly context: ExpansionContext) {
-    this.cache = context.cache
-    this.generation = context.index.generation
-    this.constants = Object.values(COMPOUNDS).join(',')
-  }
-
-  join(left: string, right: string, vocabulary: CompoundVocabulary): Join | undefined {
-    const find = () => findJoin(left, right, vocabulary)
-    return this.cache === undefined ? find() : this.cache.compound(this.generation, `join\u0000${this.constants}\u0000${left}\u0000${right}`, find)
-  }
-
-  split(word: string, vocabulary: CompoundVocabulary): Split | undefined {
-    const find = () => findSplit(word, vocabulary)
-    return this.cache === undefined ? find() : this.cache.compound(this.generation, `split\u0000${this.constants}\u0000${word}`, find)
-  }
-
-  joinTerms(join: Join): readonly ExpandedTerm[] {
-    const make = () => joinTerms(this.context.index, join.termId, join.stemId)
-    return this.cache === undefined ? make() : this.cache.expansion(this.generation, `\u0000join\u0000${join.termId}\u0000${join.stemId}`, make)
-  }
 }
 
 /** A part's expansion as a phrase word, from the index's word cache when it has one (under the key plan.ts gives phrase words). */

@@ -109,7 +109,11 @@ export function collectPositions(
     .filter((hit) => wordsMatched(top[hit] as TopDocument, clauses, wordOf) >= 2)
     .sort((a, b) => (top[a] as TopDocument).doc - (top[b] as TopDocument).doc)
   if (byDocument.length === 0) return found
-  const readers = termReaders(clauses, wordOf)
+  // a term none of whose clauses a candidate matched is not read
+  const readers = termReaders(
+    clauses.filter((clause) => byDocument.some((hit) => ((top[hit] as TopDocument).fieldSlots[clause.index] as number) !== 0)),
+    wordOf,
+  )
   const cursor = new ListCursor()
   const scratch: number[] = []
   for (const segment of segments) {
@@ -120,10 +124,8 @@ export function collectPositions(
       return doc >= segment.firstDoc && doc < segment.endDoc
     })
     if (inSegment.length === 0) continue
-    // the clauses some candidate of the segment matched (a term none of whose clauses did is not opened)
-    const matched = new Set(clauses.filter((clause) => inSegment.some((hit) => ((top[hit] as TopDocument).fieldSlots[clause.index] as number) !== 0)).map((clause) => clause.index))
     for (const [termId, readings] of readers) {
-      if (!readings.some((reading) => matched.has(reading.clause)) || !cursor.open(lists, termId)) continue
+      if (!cursor.open(lists, termId)) continue
       for (const hit of inSegment) {
         const candidate = top[hit] as TopDocument
         // only candidates a clause holding the term matched somewhere (its positions are then in some field)
