@@ -10,8 +10,10 @@
 import { blockFrontier, MAX_BOUND_POINTS } from './block-bounds.js'
 import { BLOCK_POINTS, BLOCK_SIZE, BLOCK_STRIDE, MIN_BLOCK_TABLE_BYTES, NO_MORE_DOCS, type CompactLists } from './compact-lists.js'
 import { BanglaSearchError } from '../errors.js'
-import { decodeRiceBlock, RiceReader } from './rice.js'
+import { BlockDecoder } from './block-decoder.js'
 import { leb128Digit } from './leb128.js'
+import { RiceReader } from './rice.js'
+import { skipRiceCodes } from './rice-skip.js'
 
 const EMPTY_BYTES = new Uint8Array(0)
 /** Room for reading a one-block list's bounds. */
@@ -74,14 +76,10 @@ export class ListCursor {
   private blockCount = 0
   /** Reads the positions; its bit offset is where the pending ones start. */
   private readonly rice = new RiceReader()
-  /** The first posting of a long list, read at open. */
-  private firstDocs: Int32Array = NO_TABLE
-  private firstTfs: Int32Array = NO_TABLE
-  /** Which block the block arrays hold (-1: none yet). */
+  /** Which block the decoder is on (-1: none yet). */
   private decodedBlock = -1
-  /** The current block of a long list, decoded: documents and term frequencies (made on first use). */
-  private blockDocs: Int32Array = NO_TABLE
-  private blockTfs: Int32Array = NO_TABLE
+  /** The current block of a long list, decoded as far as it was read (made on first use). */
+  private block: BlockDecoder | undefined
   /** The Rice parameter of the current block's positions. */
   private riceK = 0
   /** Position values to skip before the current document's positions. */
@@ -164,16 +162,17 @@ export class ListCursor {
     return true
   }
 
-  /** Reads only the first posting of a long list (a cursor opened for its bounds or a jump decodes no block). */
+  /**
+   * Reads only the first posting of a long list (a cursor opened for its bounds or a jump decodes
+   * no more); the rest of the first block is decoded from there when it is read.
+   */
   private readFirstPosting(): void {
-    if (this.firstDocs.length === 0) {
-      this.firstDocs = new Int32Array(1)
-      this.firstTfs = new Int32Array(1)
-    }
-    const start = this.table[0] as number
-    decodeRiceBlock(this.bytes, start + 1, this.bytes[start] as number, 1, -1, this.firstDocs, this.firstTfs)
-    this.doc = this.firstDocs[0] as number
-    this.tf = this.firstTfs[0] as number
+    const block = (this.block ??= new BlockDecoder())
+    block.start(this.bytes, this.table[0] as number, Math.min(BLOCK_SIZE, this.count), -1)
+    block.decodeUntil(0)
+    this.decodedBlock = 0
+    this.doc = block.docs[0] as number
+    this.tf = block.tfs[0] as number
     this.index = 1
     this.positionsRead = false
   }
@@ -186,11 +185,13 @@ export class ListCursor {
     if (this.blockCount > 0) {
       // a list of several blocks: read from the decoded block, decoding a block when first needed
       const inBlock = this.index & (BLOCK_SIZE - 1)
-      const block = this.index >> BLOCK_SHIFT
-      if (block !== this.decodedBlock) this.enterBlock(block)
-      this.tf = this.blockTfs[inBlock] as number
+      if (this.index >> BLOCK_SHIFT !== this.decodedBlock) this.enterBlock(this.index >> BLOCK_SHIFT)
+      const block = this.block as BlockDecoder
+      // reading on past what a jump decoded: the rest of the block at once
+      if (inBlock >= block.decoded) block.decodeUntil(NO_MORE_DOCS)
+      this.tf = block.tfs[inBlock] as number
       this.index++
-      return (this.doc = this.blockDocs[inBlock] as number)
+      return (this.doc = block.docs[inBlock] as number)
     }
     const bytes = this.bytes
     let at = this.at
@@ -216,28 +217,60 @@ export class ListCursor {
     return (this.doc += Math.floor(code / 4) + 1)
   }
 
-  /** Decodes block `block` of a long list into the block arrays, and points the position reader at its positions. */
+  /**
+   * Starts the decoder on block `block` of a long list (decoding nothing yet), and points the
+   * position reader at the block's positions. Called when the next posting is the block's first.
+   */
   private enterBlock(block: number): void {
     const table = this.table
     const row = block * BLOCK_STRIDE
-    const start = table[row] as number
-    const last = Math.min(BLOCK_SIZE, this.count - (block << BLOCK_SHIFT))
-    if (this.blockDocs.length === 0) {
-      this.blockDocs = new Int32Array(BLOCK_SIZE)
-      this.blockTfs = new Int32Array(BLOCK_SIZE)
-    }
     const previous = block > 0 ? (table[row - BLOCK_STRIDE + 2] as number) : -1
-    decodeRiceBlock(this.bytes, start + 1, this.bytes[start] as number, last, previous, this.blockDocs, this.blockTfs)
+    ;(this.block ??= new BlockDecoder()).start(this.bytes, table[row] as number, Math.min(BLOCK_SIZE, this.count - (block << BLOCK_SHIFT)), previous)
     this.decodedBlock = block
-    // the block's positions start at its own byte (unless its first posting was read at open, positions and all)
-    if (this.hasPositions && !(block === 0 && this.index === 1)) this.startPositionBlock(table[row + 1] as number)
+    if (this.hasPositions) this.startPositionBlock(table[row + 1] as number)
   }
 
-  /** Moves to the first document at or after `target` (staying put when already there). */
+  /**
+   * Moves to the first document at or after `target` (staying put when already there). In a long
+   * list, the block that holds it is decoded only up to that document.
+   */
   advance(target: number): number {
     if (this.doc >= target) return this.doc
-    if (this.blockCount > 0 && this.skipToBlock(this.blockOf(target)) === NO_MORE_DOCS) return NO_MORE_DOCS
+    if (this.blockCount > 0) {
+      const block = this.blockOf(target)
+      if (this.skipToBlock(block) === NO_MORE_DOCS) return NO_MORE_DOCS
+      if (block !== this.decodedBlock) {
+        // the current posting is the previous block's last: its positions are not among the new block's
+        this.positionsRead = true
+        this.enterBlock(block)
+      }
+      return this.advanceInBlock(target)
+    }
     let doc = this.doc
+    while (doc < target) doc = this.nextDoc()
+    return doc
+  }
+
+  /**
+   * Moves to the first document at or after `target` within the block of the next posting (which
+   * holds it): the block is decoded up to it, and the postings passed only add their term
+   * frequencies to the positions to skip (as steps with {@link nextDoc} would).
+   */
+  private advanceInBlock(target: number): number {
+    const block = this.block as BlockDecoder
+    block.decodeUntil(target)
+    const { docs, tfs } = block
+    const first = this.index & (BLOCK_SIZE - 1)
+    const last = block.decoded - 1
+    let at = first
+    let pending = this.pendingPositions + (this.positionsRead ? 0 : this.tf)
+    while (at < last && (docs[at] as number) < target) pending += tfs[at++] as number
+    this.pendingPositions = pending
+    this.positionsRead = false
+    this.tf = tfs[at] as number
+    this.index += at - first + 1
+    let doc = (this.doc = docs[at] as number)
+    // only a damaged block can end below the target: step on as nextDoc reads it
     while (doc < target) doc = this.nextDoc()
     return doc
   }
@@ -362,7 +395,7 @@ export class ListCursor {
     // read twice: start again where the current document's positions start
     if (this.positionsRead) rice.bit = this.currentPosBit
     else {
-      rice.skip(this.pendingPositions, k)
+      rice.bit = skipRiceCodes(rice.bytes, rice.bit, this.pendingPositions, k)
       this.currentPosBit = rice.bit
     }
     let position = -1

@@ -31,7 +31,7 @@ export function riceParameter(values: ArrayLike<number>, from: number, to: numbe
 }
 
 /**
- * Appends a block of postings as {@link decodeRiceBlock} reads them (per posting the gap as a Rice
+ * Appends a block of postings as `BlockDecoder` (block-decoder.ts) reads them (per posting the gap as a Rice
  * code with parameter `k`, then `tf - 1` in unary), padded to a whole byte. Gaps are below 2^31.
  */
 export function encodeRiceBlock(gaps: ArrayLike<number>, tfs: ArrayLike<number>, count: number, k: number, out: ByteBuilder): void {
@@ -130,21 +130,6 @@ export class RiceReader {
     return this.readSlowly(k)
   }
 
-  /** Skips `count` values with parameter `k`. */
-  skip(count: number, k: number): void {
-    for (let i = 0; i < count; i++) {
-      for (;;) {
-        const ones = Math.clz32(~this.window())
-        if (ones < 24) {
-          this.bit += ones + 1 + k
-          break
-        }
-        this.bit += 24
-        if (this.bit >>> 3 >= this.bytes.length) return
-      }
-    }
-  }
-
   /** A value with a long run of ones, or a long tail. */
   private readSlowly(k: number): number {
     let q = 0
@@ -178,85 +163,4 @@ export class RiceReader {
     const shift = this.bit & 7
     return shift === 0 ? word : (word << shift) | ((bytes[at + 4] as number) >>> (8 - shift))
   }
-}
-
-/**
- * Decodes a block of postings written as `gap` (Rice, parameter `k`) then `tf - 1` (unary), from
- * byte `start`, into `docs` and `tfs`: a bit buffer in a local number, refilled a byte at a time,
- * so each value costs a count of leading ones and two shifts. Returns the last document. (A
- * damaged block gives wrong numbers, never an error or an endless loop: reads past the end are 0.)
- */
-export function decodeRiceBlock(bytes: Uint8Array, start: number, k: number, count: number, previousDoc: number, docs: Int32Array, tfs: Int32Array): number {
-  let at = start
-  /** Unread bits, most significant first. */
-  let buffer = 0
-  /** How many of buffer's high bits are valid. */
-  let valid = 0
-  let doc = previousDoc
-  for (let i = 0; i < count; i++) {
-    // the gap: ones, a zero, then k low bits
-    let q = 0
-    for (;;) {
-      while (valid <= 24) {
-        buffer |= ((bytes[at++] as number) & 0xff) << (24 - valid)
-        valid += 8
-      }
-      const ones = Math.clz32(~buffer)
-      if (ones < valid) {
-        q += ones
-        buffer = ones === 31 ? 0 : buffer << (ones + 1)
-        valid -= ones + 1
-        break
-      }
-      q += valid
-      buffer = 0
-      valid = 0
-      if (at > bytes.length + 4) break
-    }
-    let low = 0
-    if (k > 0) {
-      while (valid < k) {
-        buffer |= ((bytes[at++] as number) & 0xff) << (24 - valid)
-        valid += 8
-      }
-      low = buffer >>> (32 - k)
-      buffer <<= k
-      valid -= k
-    }
-    // integer shifts, not `q * 2 ** k` (a float power per posting made the loop three times slower);
-    // gaps stay below 2^29, so `q << k` cannot overflow in a sound block
-    doc += (q << k) + low + 1
-    docs[i] = doc
-    // the term frequency: tf - 1 ones, a zero; most postings have tf 1, a single zero bit
-    while (valid <= 24) {
-      buffer |= ((bytes[at++] as number) & 0xff) << (24 - valid)
-      valid += 8
-    }
-    if (buffer >= 0) {
-      tfs[i] = 1
-      buffer <<= 1
-      valid--
-      continue
-    }
-    let extra = 0
-    for (;;) {
-      while (valid <= 24) {
-        buffer |= ((bytes[at++] as number) & 0xff) << (24 - valid)
-        valid += 8
-      }
-      const ones = Math.clz32(~buffer)
-      if (ones < valid) {
-        extra += ones
-        buffer = ones === 31 ? 0 : buffer << (ones + 1)
-        valid -= ones + 1
-        break
-      }
-      extra += valid
-      buffer = 0
-      valid = 0
-      if (at > bytes.length + 4) break
-    }
-    tfs[i] = extra + 1
-  }
-  return doc
 }

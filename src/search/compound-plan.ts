@@ -18,7 +18,7 @@
 
 import type { TokenScript } from '../analysis/tokenize.js'
 import type { InvertedIndex } from '../index/inverted-index.js'
-import { findJoin, findSplit, type CompoundVocabulary } from './compounds.js'
+import { COMPOUNDS, findJoin, findSplit, type CompoundVocabulary } from './compounds.js'
 import { expandWord, MAX_EXPANDED_WORD_LENGTH, type ExpandedTerm, type ExpansionContext } from './expand.js'
 import type { PlannedClause } from './plan.js'
 import { ALTERNATIVE_WEIGHT_SHARE, MATCH_WEIGHTS } from './weights.js'
@@ -43,16 +43,23 @@ const SPLIT_KINDS = new Set(['exact', 'stem'])
  */
 export function withCompounds(plan: readonly PlannedClause[], allWords: readonly PlannedWord[], context: ExpansionContext, requireAll: boolean, maxClauses: number): PlannedClause[] {
   const vocabulary = compoundVocabulary(context.index)
+  // the look-ups depend only on the words, the index generation and the constants (which the
+  // benchmark's sweeps change): kept in the index's word cache when it has one
+  const constants = Object.values(COMPOUNDS).join()
+  const lookup = <T>(key: string, find: () => T | undefined): T | undefined =>
+    context.cache === undefined ? find() : context.cache.compound(context.index.generation, `${key}\u0000${constants}`, find)
   const out = [...plan]
   // longer words (no real word is this long) are matched exactly only, as in expansion
   const words = allWords.map((word) => (word.term.length > MAX_EXPANDED_WORD_LENGTH ? { ...word, script: 'other' as const } : word))
   words.forEach((word, i) => {
     const previous = words[i - 1]
     if (previous === undefined || !word.followsPrevious || previous.script !== 'bengali' || word.script !== 'bengali') return
-    const join = findJoin(previous.term, word.term, vocabulary)
-    if (join === undefined) return
     const label = `${previous.term} ${word.term}`
-    const terms = joinTerms(context.index, join.termId, join.stemId)
+    const terms = lookup(`join\u0000${label}`, () => {
+      const join = findJoin(previous.term, word.term, vocabulary)
+      return join === undefined ? undefined : joinTerms(context.index, join.termId, join.stemId)
+    })
+    if (terms === undefined) return
     const covered = [previous.clause, word.clause]
     // the closed form is a form of both words: a document holding it holds them (saturating with
     // the words as typed, never counted twice over)
@@ -65,7 +72,8 @@ export function withCompounds(plan: readonly PlannedClause[], allWords: readonly
   if (requireAll) return out
   for (const word of words) {
     if (word.script !== 'bengali' || out.length >= maxClauses) continue
-    const split = findSplit(word.term, vocabulary)
+    const key = `split\u0000${word.term}`
+    const split = lookup(key, () => findSplit(word.term, vocabulary))
     const source = out[word.clause]
     if (split === undefined || source === undefined) continue
     const parts = [split.left, split.right].map((part) =>
@@ -74,7 +82,8 @@ export function withCompounds(plan: readonly PlannedClause[], allWords: readonly
         .map((term) => ({ ...term, weight: term.weight * MATCH_WEIGHTS.compound })),
     )
     if (parts.some((terms) => terms.length === 0)) continue
-    out.push({ label: `${split.left} ${split.right}`, weight: source.weight, exclude: false, words: parts, alternativeOf: [word.clause] })
+    // keyed by the word it was split from: its phrase matches are kept per index generation (scoring-plan.ts)
+    out.push({ label: `${split.left} ${split.right}`, weight: source.weight, exclude: false, words: parts, key: `${key}\u0000${constants}`, alternativeOf: [word.clause] })
   }
   return out
 }

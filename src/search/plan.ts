@@ -24,7 +24,10 @@ export interface PlannedClause {
   readonly exclude: boolean
   /** The matching terms of each word, best first. */
   readonly words: readonly (readonly ExpandedTerm[])[]
-  /** For a one-word clause: names its word and how its terms were chosen (the key of its cached plans). */
+  /**
+   * For a one-word clause: names its word and how its terms were chosen (the key of its cached
+   * plans); for the phrase of a split closed word, names that word (the key of its cached matches).
+   */
   readonly key?: string
   /**
    * Another reading of the clauses listed (two words as their closed compound, a closed word as

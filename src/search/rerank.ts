@@ -12,6 +12,7 @@
  */
 
 import type { InvertedIndex } from '../index/inverted-index.js'
+import { NO_MORE_DOCS } from '../index/compact-lists.js'
 import { ListCursor } from '../index/list-cursor.js'
 import type { Segment } from '../index/segment.js'
 import { forEachClosePair, localPairShare, PROXIMITY, proximityBonus, type ProximityParameters, type ProximityWord } from './proximity.js'
@@ -86,8 +87,13 @@ function rescore(top: readonly TopDocument[], words: readonly ScoringClause[], c
  * Per candidate (by its place in `top`), per proximity word: the sorted positions of any of the
  * word's terms in the field. A closed compound of several query words (an alternative clause of
  * one word) stands at the position of each word it covers, so the words count as side by side.
+ *
+ * Each term is read once per segment, whatever number of clauses hold it (a closed compound is a
+ * term of both words it joins and of its own clause), for the candidates any of them matched;
+ * its positions then go to the words of each clause that matched the candidate, as often as the
+ * clause lists the term.
  */
-function collectPositions(
+export function collectPositions(
   index: InvertedIndex,
   segments: readonly Segment[],
   field: number,
@@ -102,40 +108,71 @@ function collectPositions(
     .map((_, hit) => hit)
     .filter((hit) => wordsMatched(top[hit] as TopDocument, clauses, wordOf) >= 2)
     .sort((a, b) => (top[a] as TopDocument).doc - (top[b] as TopDocument).doc)
+  if (byDocument.length === 0) return found
+  // a term none of whose clauses a candidate matched is not read
+  const readers = termReaders(
+    clauses.filter((clause) => byDocument.some((hit) => ((top[hit] as TopDocument).fieldSlots[clause.index] as number) !== 0)),
+    wordOf,
+  )
   const cursor = new ListCursor()
   const scratch: number[] = []
-  for (const clause of clauses) {
-    const own = wordOf.get(clause.index)
-    const covered = clause.planned.alternativeOf
-    const targets = own !== undefined ? [own] : covered !== undefined && clause.planned.words.length === 1 ? covered.flatMap((c) => wordOf.get(c) ?? []) : []
-    if (targets.length === 0) continue
-    // only candidates the clause matched somewhere (its positions are then in some field)
-    const hits = byDocument.filter((hit) => ((top[hit] as TopDocument).fieldSlots[clause.index] as number) !== 0)
-    if (hits.length === 0) continue
-    for (const segment of segments) {
-      const lists = segment.fields[field]?.terms
-      if (lists === undefined) continue
-      const inSegment = hits.filter((hit) => {
-        const doc = (top[hit] as TopDocument).doc
-        return doc >= segment.firstDoc && doc < segment.endDoc
-      })
-      if (inSegment.length === 0) continue
-      for (const term of clause.planned.words[0] ?? []) {
-        if (!POSITION_KINDS.has(term.kind)) continue
-        if (!cursor.open(lists, term.termId)) continue
-        for (const hit of inSegment) {
-          const doc = (top[hit] as TopDocument).doc
-          const at = cursor.doc < doc ? cursor.advance(doc) : cursor.doc
-          if (at !== doc) continue
-          const perWord = (found[hit] ??= words.map(() => []))
-          cursor.readPositions(scratch)
-          for (const target of targets) for (const position of scratch) (perWord[target] as number[]).push(position)
+  for (const segment of segments) {
+    const lists = segment.fields[field]?.terms
+    if (lists === undefined) continue
+    const inSegment = byDocument.filter((hit) => {
+      const doc = (top[hit] as TopDocument).doc
+      return doc >= segment.firstDoc && doc < segment.endDoc
+    })
+    if (inSegment.length === 0) continue
+    for (const [termId, readings] of readers) {
+      if (!cursor.open(lists, termId)) continue
+      for (const hit of inSegment) {
+        const candidate = top[hit] as TopDocument
+        // only candidates a clause holding the term matched somewhere (its positions are then in some field)
+        if (!readings.some((reading) => (candidate.fieldSlots[reading.clause] as number) !== 0)) continue
+        const doc = candidate.doc
+        const at = cursor.doc < doc ? cursor.advance(doc) : cursor.doc
+        if (at === NO_MORE_DOCS) break
+        if (at !== doc) continue
+        const perWord = (found[hit] ??= words.map(() => []))
+        cursor.readPositions(scratch)
+        for (const reading of readings) {
+          if ((candidate.fieldSlots[reading.clause] as number) === 0) continue
+          for (const target of reading.targets) for (const position of scratch) (perWord[target] as number[]).push(position)
         }
       }
     }
   }
   for (const perWord of found) for (const list of perWord ?? []) list.sort((a, b) => a - b)
   return found
+}
+
+/** One clause's reading of a term: the clause (its index in the plan) and the proximity words it feeds. */
+interface TermReading {
+  readonly clause: number
+  readonly targets: readonly number[]
+}
+
+/**
+ * The terms whose positions count (by term id, in the clauses' order), each with the readings of
+ * every clause that lists it: a proximity word's own clause feeds that word, a one-word
+ * alternative (a closed compound) feeds each word it covers.
+ */
+function termReaders(clauses: readonly ScoringClause[], wordOf: ReadonlyMap<number, number>): Map<number, TermReading[]> {
+  const readers = new Map<number, TermReading[]>()
+  for (const clause of clauses) {
+    const own = wordOf.get(clause.index)
+    const covered = clause.planned.alternativeOf
+    const targets = own !== undefined ? [own] : covered !== undefined && clause.planned.words.length === 1 ? covered.flatMap((c) => wordOf.get(c) ?? []) : []
+    if (targets.length === 0) continue
+    for (const term of clause.planned.words[0] ?? []) {
+      if (!POSITION_KINDS.has(term.kind)) continue
+      let readings = readers.get(term.termId)
+      if (readings === undefined) readers.set(term.termId, (readings = []))
+      readings.push({ clause: clause.index, targets })
+    }
+  }
+  return readers
 }
 
 /** How many proximity words a candidate matched, itself or through a closed compound covering them. */

@@ -92,7 +92,9 @@ function planClause(planned: PlannedClause, index: number, setup: ScoringSetup):
   const phrase = planned.words.length > 1
   const perField = setup.fields.map((field) => {
     if (phrase) {
-      const matches = matchPhrase(inverted, segments, field, planned.words)
+      // compound hook: a phrase planned from one word (a split closed word) has a key, and its matches are kept per index generation
+      const match = (): PhraseMatches => matchPhrase(inverted, segments, field, planned.words)
+      const matches = setup.cache === undefined || planned.key === undefined ? match() : setup.cache.phraseMatches(inverted.generation, `${field}\u0000${planned.key}`, match)
       const cursor = new ListCursor()
       const ref = { lists: matches.lists, list: 0 }
       cursor.open(ref.lists, ref.list, inverted.fieldLengths[field]?.data)

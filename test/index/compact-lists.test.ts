@@ -85,6 +85,63 @@ describe('compact lists', () => {
     )
   })
 
+  it('steps, short and long jumps and shallow jumps mixed, positions read only now and then, read what was written', () => {
+    // a long list (several blocks) walked by random moves: a jump may land in the block being
+    // read, just past it (its first posting, from the previous block's last, positions unread) or
+    // far on; each read of positions must give the current posting's own
+    const longList = fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 90 })), { minLength: BLOCK_SIZE + 1, maxLength: 3 * BLOCK_SIZE + 7 })
+      .map((steps) => {
+        let doc = -1
+        return steps.map(([gap, tf, first]): Posting => {
+          doc += gap + 1
+          // increasing, with gaps that differ from posting to posting
+          let position = first - 1
+          const positions = Array.from({ length: tf }, (_, i) => (position += 1 + ((doc + i) % 4)))
+          return { doc, tf, length: first + 5 * tf, positions }
+        })
+      })
+    // a move: the next posting, or a jump (exact or shallow first) to a posting `by` on, or just
+    // before it, or to the last posting of the current block (where a jump enters a new block)
+    const move = fc.record({
+      kind: fc.constantFrom('next' as const, 'advance' as const, 'shallow' as const, 'blockEnd' as const),
+      by: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 2 * BLOCK_SIZE })),
+      before: fc.boolean(),
+      read: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(longList, fc.array(move, { maxLength: 80 }), (postings, moves) => {
+        const compact = write([postings])
+        const cursor = new ListCursor()
+        cursor.open(compact, 0)
+        let at = 0
+        for (const { kind, by, before, read } of moves) {
+          if (at >= postings.length) break
+          let got: number
+          if (kind === 'next') {
+            at++
+            got = cursor.nextDoc()
+          } else {
+            const from = at
+            at = kind === 'blockEnd' ? Math.max(at, Math.min(postings.length, (Math.floor(at / BLOCK_SIZE) + 1) * BLOCK_SIZE) - 1) : Math.min(postings.length, at + by)
+            const target = (postings[at]?.doc ?? (postings.at(-1) as Posting).doc + 1) - (before ? 1 : 0)
+            // a jump never goes back
+            while (at > from && (postings[at - 1] as Posting).doc >= target) at--
+            // a shallow jump gives a lower bound of the document; the jump that follows it finds it
+            if (kind === 'shallow') expect(cursor.advanceShallow(target)).toBeLessThanOrEqual(postings[at]?.doc ?? NO_MORE_DOCS)
+            got = cursor.advance(target)
+          }
+          const expected = postings[at]
+          expect(got).toBe(expected?.doc ?? NO_MORE_DOCS)
+          if (expected !== undefined && read) {
+            expect(cursor.tf).toBe(expected.tf)
+            expect(cursor.readPositions([])).toEqual(expected.positions)
+          }
+        }
+      }),
+    )
+  })
+
   it('block bounds: every posting of a range is dominated by a frontier point (as large a tf, as short a field), after steps or shallow jumps', () => {
     fc.assert(
       fc.property(postingList, fc.integer({ min: 0, max: 6000 }), fc.integer({ min: 1, max: 3000 }), fc.boolean(), (postings, from, width, shallow) => {

@@ -101,3 +101,37 @@ describe('compounds in search', () => {
     expect(index.search('স্বর্ণ মন্দিরের', { combineWith: 'and' }).map((hit) => hit.id).sort()).toEqual(['closed', 'closed2'])
   })
 })
+
+describe('compound readings kept between queries', () => {
+  const filler = (word: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${word}-${i}`, text: `${word} নিয়ে কথা ${i}` }))
+  const base = [{ id: 'apart', text: 'দেশের প্রতিরক্ষা মন্ত্রী বললেন' }, ...filler('প্রতিরক্ষা', 20), ...filler('মন্ত্রী', 20)]
+  const shown = (index: SearchIndex, query: string) => index.search(query, { limit: 50 }).map((hit) => `${hit.id} ${hit.score}`)
+  const queries = ['প্রতিরক্ষামন্ত্রী', 'প্রতিরক্ষা মন্ত্রী', 'স্বর্ণ মন্দিরের']
+
+  it('follow every add and remove: hits and scores equal those of an index built afresh', () => {
+    // the look-ups, join terms and split phrase matches are kept per index generation: each
+    // change must start afresh, or a query would miss a new document or keep a removed one
+    const steps: ({ add: { id: string; text: string } } | { remove: string })[] = [
+      { add: { id: 'closed', text: 'স্বর্ণমন্দিরের প্রতিরক্ষামন্ত্রী' } },
+      { add: { id: 'apart2', text: 'নতুন প্রতিরক্ষা মন্ত্রী এলেন, স্বর্ণ মন্দিরের পথে' } },
+      { add: { id: 'closed2', text: 'স্বর্ণমন্দিরের আলো' } },
+      { remove: 'apart' },
+    ]
+    const index = new SearchIndex({ fields: ['text'] })
+    let docs = [...base]
+    index.addAll(docs)
+    for (const query of queries) shown(index, query)
+    for (const step of steps) {
+      if ('add' in step) {
+        index.add(step.add)
+        docs = [...docs, step.add]
+      } else {
+        index.remove(step.remove)
+        docs = docs.filter((doc) => doc.id !== step.remove)
+      }
+      const fresh = new SearchIndex({ fields: ['text'] })
+      fresh.addAll(docs)
+      for (const query of queries) expect(shown(index, query), `${JSON.stringify(step)}: ${query}`).toEqual(shown(fresh, query))
+    }
+  })
+})
