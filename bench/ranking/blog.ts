@@ -3,13 +3,15 @@
  * and compound sets ask), from the library's source, with the built index cached (binary format) in
  * the system's temporary folder (never in the repository: the corpus has no licence).
  *
- * Set RANKING_CACHE=0 to rebuild (needed after a change to analysis or the saved format).
+ * The cache is rebuilt when any file under src/ is newer than it (a changed analysis, layout or
+ * format); set RANKING_CACHE=0 to rebuild anyway.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SearchIndex } from '../../src/index.js'
 import { dataPaths, readCorpus, readJsonl, readQrels } from '../corpus.js'
+import { REPO_ROOT } from '../engines/util.js'
 import type { Doc } from '../types.js'
 
 const CACHE_DIR = join(tmpdir(), 'bangla-search-ranking')
@@ -22,7 +24,7 @@ export async function blogDocs(): Promise<Doc[]> {
 /** The blog index over the text field (built, or loaded from the cache when it is newer than src/). */
 export async function blogIndex(docs?: readonly Doc[]): Promise<SearchIndex> {
   const cache = join(CACHE_DIR, 'blog-text.idx')
-  if (process.env.RANKING_CACHE !== '0' && existsSync(cache)) {
+  if (process.env.RANKING_CACHE !== '0' && existsSync(cache) && statSync(cache).mtimeMs > newestSource(join(REPO_ROOT, 'src'))) {
     const start = performance.now()
     const index = SearchIndex.fromBytes(readFileSync(cache))
     console.error(`loaded cached index (${((performance.now() - start) / 1000).toFixed(1)} s) from ${cache}, ${statSync(cache).size >> 20} MB`)
@@ -71,4 +73,14 @@ export function firstRank(ids: readonly string[], relevant: ReadonlySet<string>)
 /** Mean reciprocal rank at `cut` of 1-based ranks (0 = not found). */
 export function mrrAt(ranks: readonly number[], cut = 10): number {
   return ranks.reduce((sum, rank) => sum + (rank > 0 && rank <= cut ? 1 / rank : 0), 0) / Math.max(1, ranks.length)
+}
+
+/** The latest modification time of any file under `dir` (a cached index older than it is rebuilt). */
+function newestSource(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
+  }
+  return newest
 }
