@@ -166,7 +166,7 @@ class BigramIndex {
   /** Terms sharing enough bigrams with the word to be within `budget` edits of it. */
   candidates(vocabulary: Vocabulary, word: string, budget: number): number[] {
     this.refresh(vocabulary)
-    const grams = bigrams(collectGraphemes(word))
+    const grams = bigrams(clustersOf(word))
     const needed = Math.max(1, grams.length - 2 * budget)
     if (this.counts.length < vocabulary.terms.length) this.counts = new Uint16Array(vocabulary.terms.length * 2)
     const touched: number[] = []
@@ -189,7 +189,7 @@ class BigramIndex {
     if (this.indexedUpTo === total) return
     for (let termId = this.indexedUpTo; termId < total; termId++) {
       if (vocabulary.termScripts.get(termId) === BENGALI_SCRIPT) continue
-      for (const gram of new Set(bigrams(collectGraphemes(vocabulary.terms.get(termId))))) {
+      for (const gram of new Set(bigrams(clustersOf(vocabulary.terms.get(termId))))) {
         const list = this.postings.get(gram)
         if (list === undefined) this.postings.set(gram, [termId])
         else list.push(termId)
@@ -204,6 +204,17 @@ function unitLength(word: string): number {
   let length = word.length
   for (let i = word.indexOf('\u09BC'); i >= 0; i = word.indexOf('\u09BC', i + 1)) length--
   return length
+}
+
+/** Printable ASCII without spaces: each character is a cluster of its own. */
+const PLAIN_ASCII = /^[\x21-\x7e]*$/
+
+/**
+ * The grapheme clusters of a term; a plain ASCII term (most of the non-Bengali terms the bigram
+ * index reads) is split into characters without the segmenter, which gives the same clusters.
+ */
+export function clustersOf(term: string): string[] {
+  return PLAIN_ASCII.test(term) ? term.split('') : collectGraphemes(term)
 }
 
 /** Cluster bigrams with start and end markers. */

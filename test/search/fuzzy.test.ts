@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { collectGraphemes } from 'unicode-segmenter/grapheme'
 import { SearchIndex } from '../../src/index.js'
-import { BENGALI_TYPO_BUDGET, keyNeighbours, typoBudget } from '../../src/search/fuzzy.js'
+import { BENGALI_TYPO_BUDGET, clustersOf, keyNeighbours, typoBudget } from '../../src/search/fuzzy.js'
 import { typoDistance, typoUnits } from '../../src/search/typo-distance.js'
 import { INDEL_CLASSES, SUBSTITUTION_CLASSES } from '../../src/search/typo-costs.js'
 
@@ -159,5 +160,21 @@ describe('typo tolerance in search', () => {
     ])
     expect(small.search('ধাম').map((hit) => hit.id)).toEqual(['dam']) // দ/ধ: half an edit
     expect(small.search('বাম').map((hit) => hit.id)).toEqual([]) // an unrelated consonant: a full edit
+  })
+})
+
+describe('clustersOf: the clusters the bigram index reads', () => {
+  it('equals the segmenter on any text (plain ASCII split by character, the rest segmented)', () => {
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...'abcxyzAZ09-_.\'!~'), maxLength: 20 }),
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+    )
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(clustersOf(s)).toEqual([...collectGraphemes(s)])
+      }),
+      { numRuns: 500 },
+    )
   })
 })
