@@ -31,82 +31,55 @@ export function riceParameter(values: ArrayLike<number>, from: number, to: numbe
 }
 
 /**
- * Appends a block of postings as `BlockDecoder` (block-decoder.ts) reads them (per posting the gap as a Rice
- * code with parameter `k`, then `tf - 1` in unary), padded to a whole byte. Gaps are below 2^31.
+ * Appends a block of postings as `BlockDecoder` (block-decoder.ts) reads them: per posting the gap
+ * as a Rice code with parameter `k`, then `tf - 1` in unary; padded to a whole byte. Gaps are below
+ * 2^31.
  */
 export function encodeRiceBlock(gaps: ArrayLike<number>, tfs: ArrayLike<number>, count: number, k: number, out: ByteBuilder): void {
-  let bits = 0
-  for (let i = 0; i < count; i++) bits += ((gaps[i] as number) >>> k) + 1 + k + (tfs[i] as number)
-  out.reserve(Math.ceil(bits / 8))
-  const bytes = out.bytes
-  const mask = (1 << k) - 1
-  // pending bits in the low `pending` places of `word` (fewer than 8 between values)
-  let word = 0
-  let pending = 0
-  let at = out.length
-  for (let i = 0; i < count; i++) {
-    const gap = gaps[i] as number
-    // the quotient in unary: ones, then a zero
-    for (let ones = gap >>> k; ; ones -= 16) {
-      const run = ones < 16 ? ones : 16
-      word = (word << run) | ((1 << run) - 1)
-      pending += run
-      if (ones < 16) {
-        word <<= 1
-        pending++
-      }
-      for (; pending >= 8; pending -= 8) bytes[at++] = (word >>> (pending - 8)) & 0xff
-      if (ones < 16) break
-    }
-    if (k > 0) {
-      word = (word << k) | (gap & mask)
-      pending += k
-      for (; pending >= 8; pending -= 8) bytes[at++] = (word >>> (pending - 8)) & 0xff
-    }
-    // tf - 1 in unary
-    for (let ones = (tfs[i] as number) - 1; ; ones -= 16) {
-      const run = ones < 16 ? ones : 16
-      word = (word << run) | ((1 << run) - 1)
-      pending += run
-      if (ones < 16) {
-        word <<= 1
-        pending++
-      }
-      for (; pending >= 8; pending -= 8) bytes[at++] = (word >>> (pending - 8)) & 0xff
-      if (ones < 16) break
-    }
-  }
-  if (pending > 0) bytes[at++] = (word << (8 - pending)) & 0xff
-  out.length = at
+  encodeCodes(gaps, tfs, count, k, out)
 }
 
 /** Appends `values[0..count)` (each below 2^31) as Rice codes with parameter `k`, padded to a whole byte (as {@link RiceReader} reads them). */
 export function encodeRiceValues(values: ArrayLike<number>, count: number, k: number, out: ByteBuilder): void {
+  encodeCodes(values, undefined, count, k, out)
+}
+
+/**
+ * The writer of both: each value as a Rice code, followed (with `tfs`) by its tf - 1 in unary.
+ * The bits are packed in a local 32-bit word and flushed a byte at a time, with no call per value.
+ */
+function encodeCodes(values: ArrayLike<number>, tfs: ArrayLike<number> | undefined, count: number, k: number, out: ByteBuilder): void {
   let bits = 0
-  for (let i = 0; i < count; i++) bits += ((values[i] as number) >>> k) + 1 + k
+  for (let i = 0; i < count; i++) bits += ((values[i] as number) >>> k) + 1 + k + (tfs === undefined ? 0 : (tfs[i] as number))
   out.reserve(Math.ceil(bits / 8))
   const bytes = out.bytes
   const mask = (1 << k) - 1
+  const codes = tfs === undefined ? 1 : 2
+  // pending bits in the low `pending` places of `word` (fewer than 8 between codes)
   let word = 0
   let pending = 0
   let at = out.length
   for (let i = 0; i < count; i++) {
     const value = values[i] as number
-    for (let ones = value >>> k; ; ones -= 16) {
-      const run = ones < 16 ? ones : 16
-      word = (word << run) | ((1 << run) - 1)
-      pending += run
-      if (ones < 16) {
-        word <<= 1
-        pending++
+    for (let code = 0; code < codes; code++) {
+      // in unary: the value's quotient, or the tf - 1; ones, then a zero
+      for (let ones = code === 0 ? value >>> k : ((tfs as ArrayLike<number>)[i] as number) - 1; ; ones -= 16) {
+        const run = ones < 16 ? ones : 16
+        word = (word << run) | ((1 << run) - 1)
+        pending += run
+        if (ones < 16) {
+          word <<= 1
+          pending++
+        }
+        for (; pending >= 8; pending -= 8) bytes[at++] = (word >>> (pending - 8)) & 0xff
+        if (ones < 16) break
       }
-      for (; pending >= 8; pending -= 8) bytes[at++] = (word >>> (pending - 8)) & 0xff
-      if (ones < 16) break
-    }
-    if (k > 0) {
-      word = (word << k) | (value & mask)
-      pending += k
-      for (; pending >= 8; pending -= 8) bytes[at++] = (word >>> (pending - 8)) & 0xff
+      // then the value's k low bits
+      if (code === 0 && k > 0) {
+        word = (word << k) | (value & mask)
+        pending += k
+        for (; pending >= 8; pending -= 8) bytes[at++] = (word >>> (pending - 8)) & 0xff
+      }
     }
   }
   if (pending > 0) bytes[at++] = (word << (8 - pending)) & 0xff
