@@ -54,6 +54,9 @@ export class BlockDecoder {
     let { at, buffer, valid, doc, decoded } = this
     // a damaged block gives wrong numbers, never an error or an endless loop: reads past the end are 0
     const end = bytes.length + 4
+    // The two unary reads (the gap's quotient, then tf - 1) are written out rather than shared: a
+    // loop over both codes measured 15 % slower per posting (13.4 → 15.4 ns), and the state must
+    // stay in locals (a helper would have to return it through an object).
     while (decoded < length && doc < target) {
       // the gap: ones, a zero, then k low bits
       let q = 0
