@@ -57,36 +57,51 @@ export function matchPhrase(index: InvertedIndex, segments: readonly Segment[], 
   return { lists: writer.finish(), wordTerms }
 }
 
-/** Documents of one segment holding every word, with each word's positions, in document order. */
+/**
+ * Documents of one segment holding every word, with each word's positions, in document order.
+ * The documents come first (rarest word first, each later word keeping those it holds), then the
+ * positions of only those: a rare word beside a common one reads few positions.
+ */
 function intersect(index: InvertedIndex, lists: CompactLists, words: readonly (readonly ExpandedTerm[])[], order: readonly number[]): [number, WordHit[]][] {
   const cursor = new ListCursor()
-  let candidates: Map<number, WordHit[]> | undefined
-  let sorted: number[] = []
+  let documents: number[] | undefined
   for (const wordIndex of order) {
-    const found = new Map<number, WordHit[]>()
-    const terms = words[wordIndex] as readonly ExpandedTerm[]
+    documents = wordDocuments(cursor, lists, words[wordIndex] as readonly ExpandedTerm[], documents)
+    if (documents.length === 0) return []
+  }
+  const held = (documents ?? []).filter((doc) => !index.isDeleted(doc))
+  const found = held.map((doc): [number, WordHit[]] => [doc, new Array<WordHit>(words.length)])
+  words.forEach((terms, wordIndex) => {
     terms.forEach((term, termIndex) => {
       if (!cursor.open(lists, term.termId)) return
-      const visit = (doc: number): void => {
-        const hits = found.get(doc) ?? (candidates === undefined ? new Array<WordHit>(words.length) : candidates.get(doc))
-        if (hits === undefined || index.isDeleted(doc)) return
-        found.set(doc, hits)
+      for (const [doc, hits] of found) {
+        if (cursor.advance(doc) !== doc) continue
         const positions = cursor.readPositions([])
         const known = hits[wordIndex]
         if (known === undefined) hits[wordIndex] = { positions, termIndex }
         else for (const position of positions) known.positions.push(position)
       }
-      if (candidates === undefined) {
-        for (let doc = cursor.doc; doc !== NO_MORE_DOCS; doc = cursor.nextDoc()) visit(doc)
-      } else {
-        for (const doc of sorted) if (cursor.advance(doc) === doc) visit(doc)
-      }
     })
-    if (found.size === 0) return []
-    candidates = found
-    sorted = [...found.keys()].sort((a, b) => a - b)
+  })
+  return found
+}
+
+/** The documents (sorted) holding any of a word's terms: all of them, or those of `within` only. */
+function wordDocuments(cursor: ListCursor, lists: CompactLists, terms: readonly ExpandedTerm[], within: readonly number[] | undefined): number[] {
+  const found = new Set<number>()
+  for (const term of terms) {
+    if (!cursor.open(lists, term.termId)) continue
+    if (within === undefined) {
+      for (let doc = cursor.doc; doc !== NO_MORE_DOCS; doc = cursor.nextDoc()) found.add(doc)
+    } else {
+      for (const doc of within) {
+        const at = cursor.advance(doc)
+        if (at === NO_MORE_DOCS) break
+        if (at === doc) found.add(doc)
+      }
+    }
   }
-  return sorted.map((doc) => [doc, (candidates as Map<number, WordHit[]>).get(doc) as WordHit[]])
+  return [...found].sort((a, b) => a - b)
 }
 
 /** Starts of the words in order at consecutive positions. */
