@@ -19,7 +19,7 @@
 import type { TokenScript } from '../analysis/tokenize.js'
 import type { InvertedIndex } from '../index/inverted-index.js'
 import { COMPOUNDS, findJoin, findSplit, type CompoundVocabulary } from './compounds.js'
-import { expandWord, MAX_EXPANDED_WORD_LENGTH, type ExpandedTerm, type ExpansionContext } from './expand.js'
+import { inflectedTerms, MAX_EXPANDED_WORD_LENGTH, type ExpandedTerm, type ExpansionContext } from './expand.js'
 import type { PlannedClause } from './plan.js'
 import { ALTERNATIVE_WEIGHT_SHARE, MATCH_WEIGHTS } from './weights.js'
 
@@ -32,9 +32,6 @@ export interface PlannedWord {
   /** Does it follow the previous planned word directly in the query (no phrase or exclusion between)? */
   readonly followsPrevious: boolean
 }
-
-/** The kinds of a part's expansions that a split phrase keeps. */
-const SPLIT_KINDS = new Set(['exact', 'stem'])
 
 /**
  * The plan with compound readings added (at most `maxClauses` clauses in all).
@@ -77,9 +74,7 @@ export function withCompounds(plan: readonly PlannedClause[], allWords: readonly
     const source = out[word.clause]
     if (split === undefined || source === undefined) continue
     const parts = [split.left, split.right].map((part) =>
-      partTerms(part, context)
-        .filter((term) => SPLIT_KINDS.has(term.kind))
-        .map((term) => ({ ...term, weight: term.weight * MATCH_WEIGHTS.compound })),
+      partTerms(part, context).map((term) => ({ ...term, weight: term.weight * MATCH_WEIGHTS.compound })),
     )
     if (parts.some((terms) => terms.length === 0)) continue
     // keyed by the word it was split from: its phrase matches are kept per index generation (scoring-plan.ts)
@@ -88,11 +83,11 @@ export function withCompounds(plan: readonly PlannedClause[], allWords: readonly
   return out
 }
 
-/** A part's expansion as a phrase word, from the index's word cache when it has one (under the key plan.ts gives phrase words). */
+/** A part's own forms as a phrase word (its exact and stem terms), from the index's word cache when it has one. */
 function partTerms(part: string, context: ExpansionContext): readonly ExpandedTerm[] {
   const cache = context.cache
-  const expand = (): ExpandedTerm[] => expandWord(part, 'bengali', context, { prefix: false, fuzzy: false })
-  return cache === undefined ? expand() : cache.expansion(context.index.generation, `--b${part}`, expand)
+  const expand = (): ExpandedTerm[] => inflectedTerms(part, context)
+  return cache === undefined ? expand() : cache.expansion(context.index.generation, `inflections\u0000${part}`, expand)
 }
 
 /** A one-word clause with the terms of a compound added (those it has keep their weight); `label` names them in its cache key. */

@@ -132,6 +132,21 @@ export function expandWord(term: string, script: TokenScript, context: Expansion
   return found.toArray()
 }
 
+/**
+ * A Bengali word's own forms only: the word and the other inflections of its stems, as
+ * {@link expandWord} gives them (same weights and order), without its variants. What a split
+ * compound's parts match (`প্রতিরক্ষামন্ত্রী` → `প্রতিরক্ষা`, `মন্ত্রী`, `মন্ত্রীর` …).
+ */
+export function inflectedTerms(term: string, context: ExpansionContext): ExpandedTerm[] {
+  const { vocabulary } = context.index
+  const found = new ExpansionSet(context.index)
+  const exactId = vocabulary.termId(term)
+  if (exactId >= 0) found.add(exactId, MATCH_WEIGHTS.exact, 'exact')
+  if (term.length > MAX_EXPANDED_WORD_LENGTH) return found.toArray()
+  for (const stem of foldedStems(term)) found.addStem(vocabulary.stemId(stem), MATCH_WEIGHTS.stem, 'stem')
+  return found.toArray()
+}
+
 /** The typo corrections of a word: the nearest indexed terms within its typo budget, most frequent first. */
 function findCorrections(context: ExpansionContext, term: string): FuzzyMatch[] {
   const { index } = context

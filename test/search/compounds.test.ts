@@ -1,7 +1,11 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { tokenize } from '../../src/analysis/tokenize.js'
 import { foldedStems } from '../../src/analysis/analyze.js'
 import { SearchIndex } from '../../src/index.js'
 import { COMPOUNDS, findJoin, findSplit, type CompoundVocabulary } from '../../src/search/compounds.js'
+import { expandWord, inflectedTerms, type ExpansionContext } from '../../src/search/expand.js'
 
 /** A vocabulary of words with document counts; stems through the library's stemmer. */
 function vocabularyOf(counts: Record<string, number>): CompoundVocabulary {
@@ -133,5 +137,27 @@ describe('compound readings kept between queries', () => {
       fresh.addAll(docs)
       for (const query of queries) expect(shown(index, query), `${JSON.stringify(step)}: ${query}`).toEqual(shown(fresh, query))
     }
+  })
+})
+
+describe('the terms of a split part', () => {
+  it("are the exact and stem terms of the part's full expansion, with the same weights, in the same order", () => {
+    const dir = path.resolve(__dirname, '../../corpus/seeds')
+    const texts = fs.readdirSync(dir).map((file) => fs.readFileSync(path.join(dir, file), 'utf8'))
+    const index = new SearchIndex({ fields: ['text'] })
+    index.addAll(texts.flatMap((text, i) => text.split(/\n\s*\n/).map((part, j) => ({ id: `${i}.${j}`, text: part }))))
+    const inner = index as unknown as Record<'inverted' | 'documents' | 'options' | 'prefixes' | 'fuzzy' | 'synonyms', never>
+    const context = { index: inner.inverted, documents: inner.documents, options: inner.options, prefixes: inner.prefixes, fuzzy: inner.fuzzy, synonyms: inner.synonyms } as ExpansionContext
+    const indexed = [...new Set(texts.flatMap((text) => tokenize(text)).filter((token) => token.script === 'bengali').map((token) => token.term))]
+    expect(indexed.length).toBeGreaterThan(500)
+    // and forms the index may not hold
+    const words = [...indexed, ...indexed.map((word) => `${word}দের`)]
+    let withStems = 0
+    for (const word of words) {
+      const own = inflectedTerms(word, context)
+      expect(own).toEqual(expandWord(word, 'bengali', context, { prefix: false, fuzzy: false }).filter((term) => term.kind === 'exact' || term.kind === 'stem'))
+      if (own.some((term) => term.kind === 'stem')) withStems++
+    }
+    expect(withStems).toBeGreaterThan(100)
   })
 })
