@@ -2,10 +2,12 @@
  * What each ranking mechanism costs on the known-item titles: every title run under each
  * configuration in turn (so the machine's drift hits all alike), each configuration on its own
  * index (so its word cache holds only its own plans); p50 and p95 of the first pass (each title
- * once, as the benchmark runs them) and of 3 more. Typo tolerance is switched off with the
- * `fuzzy: false` option.
+ * once, as the benchmark runs them: `rounds` times, each round on freshly loaded indexes, pooled)
+ * and of 3 more passes on the last round's indexes. Times are the process's CPU time (a busy
+ * machine's other work does not count). Typo tolerance is switched off with the `fuzzy: false`
+ * option.
  *
- * Usage: npx tsx bench/ranking/mechanism-cost.ts [limit]
+ * Usage: npx tsx bench/ranking/mechanism-cost.ts [limit] [rounds]
  */
 import { COMPOUNDS } from '../../src/search/compounds.js'
 import { PROXIMITY } from '../../src/search/proximity.js'
@@ -14,6 +16,7 @@ import { blogIndex, knownItemSet } from './blog.js'
 
 const titles = knownItemSet().queries.map((q) => q.text)
 const limit = Number(process.argv[2] ?? 100)
+const rounds = Number(process.argv[3] ?? 3)
 const proximity = { ...PROXIMITY }
 const compounds = { ...COMPOUNDS }
 const never = Number.POSITIVE_INFINITY
@@ -28,23 +31,31 @@ const configurations: Array<[string, () => void, boolean]> = [
     Object.assign(COMPOUNDS, { joinMinDocuments: never, splitMinDocuments: never })
   }, false],
 ]
-const indexes: SearchIndex[] = []
-for (let c = 0; c < configurations.length; c++) indexes.push(await blogIndex())
+const cpuTime = (): number => {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
 const once = configurations.map(() => [] as number[])
 const samples = configurations.map(() => [] as number[])
-for (let pass = 0; pass < 4; pass++) {
-  titles.forEach((q, i) => {
-    configurations.forEach((_, turn) => {
-      const c = (turn + i + pass) % configurations.length
-      const [, apply, fuzzy] = configurations[c]!
-      Object.assign(PROXIMITY, proximity)
-      Object.assign(COMPOUNDS, compounds)
-      apply()
-      const start = performance.now()
-      indexes[c]!.search(q, { limit, fuzzy })
-      ;(pass === 0 ? once : samples)[c]!.push(performance.now() - start)
+let indexes: SearchIndex[] = []
+for (let round = 0; round < rounds; round++) {
+  indexes = []
+  for (let c = 0; c < configurations.length; c++) indexes.push(await blogIndex())
+  const passes = round === rounds - 1 ? 4 : 1
+  for (let pass = 0; pass < passes; pass++) {
+    titles.forEach((q, i) => {
+      configurations.forEach((_, turn) => {
+        const c = (turn + i + pass + round) % configurations.length
+        const [, apply, fuzzy] = configurations[c]!
+        Object.assign(PROXIMITY, proximity)
+        Object.assign(COMPOUNDS, compounds)
+        apply()
+        const start = cpuTime()
+        indexes[c]!.search(q, { limit, fuzzy })
+        ;(pass === 0 ? once : samples)[c]!.push(cpuTime() - start)
+      })
     })
-  })
+  }
 }
 Object.assign(PROXIMITY, proximity)
 Object.assign(COMPOUNDS, compounds)
