@@ -39,13 +39,16 @@ export function matchPhrase(index: InvertedIndex, segments: readonly Segment[], 
   for (const segment of segments) {
     const lists = segment.fields[field]?.terms
     if (lists === undefined) continue
-    for (const [doc, hits] of intersect(index, lists, words, order)) {
-      const occurrences = countOccurrences(hits)
+    const documents = documentsHoldingAll(index, lists, words, order)
+    if (documents.length === 0) continue
+    const reader = new PhraseReader(lists, words)
+    for (const doc of documents) {
+      const occurrences = reader.occurrences(doc)
       if (occurrences === 0) continue
       let weakest = Number.POSITIVE_INFINITY
       const matched = new Int32Array(words.length)
-      hits.forEach((hit, i) => {
-        const term = (words[i] as readonly ExpandedTerm[])[hit.termIndex] as ExpandedTerm
+      words.forEach((terms, i) => {
+        const term = terms[reader.firstTerms[i] as number] as ExpandedTerm
         weakest = Math.min(weakest, weightUnits(term.weight))
         matched[i] = term.termId
       })
@@ -58,59 +61,120 @@ export function matchPhrase(index: InvertedIndex, segments: readonly Segment[], 
 }
 
 /**
- * Documents of one segment holding every word, with each word's positions, in document order.
- * The documents come first (rarest word first, each later word keeping those it holds), then the
- * positions of only those: a rare word beside a common one reads few positions.
+ * The live documents of one segment holding every word (any of its terms), in document order:
+ * the rarest word's documents, then those each later word holds too. No positions are read.
  */
-function intersect(index: InvertedIndex, lists: CompactLists, words: readonly (readonly ExpandedTerm[])[], order: readonly number[]): [number, WordHit[]][] {
+function documentsHoldingAll(index: InvertedIndex, lists: CompactLists, words: readonly (readonly ExpandedTerm[])[], order: readonly number[]): number[] {
   const cursor = new ListCursor()
   let documents: number[] | undefined
   for (const wordIndex of order) {
-    documents = wordDocuments(cursor, lists, words[wordIndex] as readonly ExpandedTerm[], documents)
-    if (documents.length === 0) return []
+    const terms = words[wordIndex] as readonly ExpandedTerm[]
+    documents = documents === undefined ? anyDocuments(cursor, lists, terms) : heldDocuments(cursor, lists, terms, documents)
+    if (documents.length === 0) return documents
   }
-  const held = (documents ?? []).filter((doc) => !index.isDeleted(doc))
-  const found = held.map((doc): [number, WordHit[]] => [doc, new Array<WordHit>(words.length)])
-  words.forEach((terms, wordIndex) => {
-    terms.forEach((term, termIndex) => {
-      if (!cursor.open(lists, term.termId)) return
-      for (const [doc, hits] of found) {
-        if (cursor.advance(doc) !== doc) continue
-        const positions = cursor.readPositions([])
-        const known = hits[wordIndex]
-        if (known === undefined) hits[wordIndex] = { positions, termIndex }
-        else for (const position of positions) known.positions.push(position)
-      }
-    })
-  })
-  return found
+  return (documents ?? []).filter((doc) => !index.isDeleted(doc))
 }
 
-/** The documents (sorted) holding any of a word's terms: all of them, or those of `within` only. */
-function wordDocuments(cursor: ListCursor, lists: CompactLists, terms: readonly ExpandedTerm[], within: readonly number[] | undefined): number[] {
-  const found = new Set<number>()
+/** The documents (sorted, once each) holding any of the terms. */
+function anyDocuments(cursor: ListCursor, lists: CompactLists, terms: readonly ExpandedTerm[]): number[] {
+  const documents: number[] = []
+  let opened = 0
   for (const term of terms) {
     if (!cursor.open(lists, term.termId)) continue
-    if (within === undefined) {
-      for (let doc = cursor.doc; doc !== NO_MORE_DOCS; doc = cursor.nextDoc()) found.add(doc)
-    } else {
-      for (const doc of within) {
-        const at = cursor.advance(doc)
-        if (at === NO_MORE_DOCS) break
-        if (at === doc) found.add(doc)
-      }
-    }
+    opened++
+    for (let doc = cursor.doc; doc !== NO_MORE_DOCS; doc = cursor.nextDoc()) documents.push(doc)
   }
-  return [...found].sort((a, b) => a - b)
+  if (opened < 2) return documents
+  documents.sort((a, b) => a - b)
+  return documents.filter((doc, i) => i === 0 || doc !== documents[i - 1])
 }
 
-/** Starts of the words in order at consecutive positions. */
-function countOccurrences(hits: readonly WordHit[]): number {
-  const first = hits[0] as WordHit
-  const later = hits.slice(1).map((hit) => new Set(hit.positions))
-  let occurrences = 0
-  for (const start of first.positions) {
-    if (later.every((positions, i) => positions.has(start + i + 1))) occurrences++
+/**
+ * Those of `within` (sorted) that hold any of the terms. A list shorter than `within` is read
+ * through beside it; a longer one is jumped through to each document not yet found.
+ */
+function heldDocuments(cursor: ListCursor, lists: CompactLists, terms: readonly ExpandedTerm[], within: readonly number[]): number[] {
+  const held = new Uint8Array(within.length)
+  for (const term of terms) {
+    if (!cursor.open(lists, term.termId)) continue
+    if (cursor.count < within.length) {
+      let i = 0
+      for (let doc = cursor.doc; doc !== NO_MORE_DOCS && i < within.length; doc = cursor.nextDoc()) {
+        while (i < within.length && (within[i] as number) < doc) i++
+        if (within[i] === doc) held[i] = 1
+      }
+      continue
+    }
+    for (let i = 0; i < within.length; i++) {
+      if (held[i] === 1) continue
+      const doc = within[i] as number
+      const at = cursor.advance(doc)
+      if (at === NO_MORE_DOCS) break
+      if (at === doc) held[i] = 1
+    }
   }
-  return occurrences
+  return within.filter((_, i) => held[i] === 1)
+}
+
+/**
+ * Reads the phrase's words in increasing documents: a cursor per term, each word's positions
+ * gathered into one sorted list, the occurrences counted by walking the lists side by side.
+ */
+class PhraseReader {
+  /** Per word, per term: its cursor (undefined when the segment does not hold the term). */
+  private readonly cursors: (ListCursor | undefined)[][]
+  /** Per word: the positions of any of its terms in the current document, increasing. */
+  private readonly positions: number[][]
+  private readonly scratch: number[] = []
+  private readonly next: Int32Array
+  /** Per word: the first of its terms (by place in the word's terms) the current document holds. */
+  readonly firstTerms: Int32Array
+
+  constructor(lists: CompactLists, words: readonly (readonly ExpandedTerm[])[]) {
+    this.cursors = words.map((terms) =>
+      terms.map((term) => {
+        const cursor = new ListCursor()
+        return cursor.open(lists, term.termId) ? cursor : undefined
+      }),
+    )
+    this.positions = words.map(() => [])
+    this.next = new Int32Array(words.length)
+    this.firstTerms = new Int32Array(words.length)
+  }
+
+  /** Where the words stand at consecutive positions in `doc` (which holds every word), counted. */
+  occurrences(doc: number): number {
+    const { positions, scratch, firstTerms, cursors } = this
+    for (let word = 0; word < cursors.length; word++) {
+      const termCursors = cursors[word] as (ListCursor | undefined)[]
+      const into = positions[word] as number[]
+      into.length = 0
+      firstTerms[word] = -1
+      let sources = 0
+      for (let termIndex = 0; termIndex < termCursors.length; termIndex++) {
+        const cursor = termCursors[termIndex]
+        if (cursor === undefined || cursor.advance(doc) !== doc) continue
+        if (sources++ === 0) firstTerms[word] = termIndex
+        cursor.readPositions(scratch)
+        for (let i = 0; i < scratch.length; i++) into.push(scratch[i] as number)
+      }
+      if (sources > 1) into.sort((a, b) => a - b)
+    }
+    // a start counts when word i stands at start + i for every i
+    const next = this.next.fill(0)
+    const first = positions[0] as number[]
+    let occurrences = 0
+    for (const start of first) {
+      let all = true
+      for (let word = 1; word < positions.length && all; word++) {
+        const list = positions[word] as number[]
+        let at = next[word] as number
+        while (at < list.length && (list[at] as number) < start + word) at++
+        next[word] = at
+        all = at < list.length && list[at] === start + word
+      }
+      if (all) occurrences++
+    }
+    return occurrences
+  }
 }
