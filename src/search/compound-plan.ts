@@ -73,8 +73,12 @@ export function withCompounds(plan: readonly PlannedClause[], allWords: readonly
     const split = lookup(key, () => findSplit(word.term, vocabulary))
     const source = out[word.clause]
     if (split === undefined || source === undefined) continue
-    const parts = [split.left, split.right].map((part) =>
-      partTerms(part, context).map((term) => ({ ...term, weight: term.weight * MATCH_WEIGHTS.compound })),
+    // the first part as written in the closed word, the last with its inflections (a compound is
+    // inflected on its last member: প্রতিরক্ষামন্ত্রীর → প্রতিরক্ষা মন্ত্রীর)
+    const parts = [split.left, split.right].map((part, i) =>
+      partTerms(part, context)
+        .filter((term) => i > 0 || term.kind === 'exact')
+        .map((term) => ({ ...term, weight: term.weight * MATCH_WEIGHTS.compound })),
     )
     if (parts.some((terms) => terms.length === 0)) continue
     // keyed by the word it was split from: its phrase matches are kept per index generation (scoring-plan.ts)
