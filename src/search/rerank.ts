@@ -121,6 +121,19 @@ export function collectPositions(
     clauses.filter((clause) => byDocument.some((hit) => ((top[hit] as TopDocument).fieldSlots[clause.index] as number) !== 0)),
     wordOf,
   )
+  // per set of clauses (the terms of one word share it): the candidates (places in byDocument)
+  // one of them matched; only those read the term (its positions are then in some field)
+  const placesByClauses = new Map<string, number[]>()
+  const placesOf = (readings: readonly TermReading[]): number[] => {
+    const key = readings.map((reading) => reading.clause).join()
+    let places = placesByClauses.get(key)
+    if (places === undefined) {
+      places = []
+      for (let place = 0; place < byDocument.length; place++) if (matchedAny((top[byDocument[place] as number] as TopDocument).fieldSlots, readings)) places.push(place)
+      placesByClauses.set(key, places)
+    }
+    return places
+  }
   const cursor = new ListCursor()
   const scratch: number[] = []
   let first = 0
@@ -132,12 +145,13 @@ export function collectPositions(
     while (end < byDocument.length && (top[byDocument[end] as number] as TopDocument).doc < segment.endDoc) end++
     if (lists === undefined || end === first) continue
     for (const [termId, readings] of readers) {
-      if (!cursor.open(lists, termId)) continue
-      for (let place = first; place < end; place++) {
+      const places = placesOf(readings)
+      if (places.length === 0 || !cursor.open(lists, termId)) continue
+      for (const place of places) {
+        if (place < first) continue
+        if (place >= end) break
         const hit = byDocument[place] as number
         const candidate = top[hit] as TopDocument
-        // only candidates a clause holding the term matched somewhere (its positions are then in some field)
-        if (!matchedAny(candidate.fieldSlots, readings)) continue
         const doc = candidate.doc
         const at = cursor.doc < doc ? cursor.advance(doc) : cursor.doc
         if (at === NO_MORE_DOCS) break
