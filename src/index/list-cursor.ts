@@ -52,6 +52,40 @@ export class BoundPoints {
 const NO_TABLE = new Int32Array(0)
 const BLOCK_SHIFT = Math.log2(BLOCK_SIZE)
 
+/** A long list's decoded block table: per block doc start, position start, last doc and bound points. */
+interface BlockTable {
+  readonly table: Int32Array
+  readonly blockCount: number
+  /** Where the list's entries start (after its header and block table). */
+  readonly entriesStart: number
+}
+
+/**
+ * Decoded block tables, per set of lists and list: a query opens the same long lists again and
+ * again (its words' stem lists are built from them, the proximity pass and the hits read them
+ * once more), and decoding a table of a hundred blocks costs more than the jumps it serves.
+ * Lists never change once written, so a table stays true; the cache is dropped whole past
+ * {@link BLOCK_TABLE_CACHE_INTS} (4 MB), and sets of lists no longer used go with the garbage.
+ */
+let blockTables = new WeakMap<CompactLists, Map<number, BlockTable>>()
+let cachedTableInts = 0
+const BLOCK_TABLE_CACHE_INTS = 1 << 20
+
+function blockTableOf(lists: CompactLists, list: number): BlockTable | undefined {
+  return blockTables.get(lists)?.get(list)
+}
+
+function keepBlockTable(lists: CompactLists, list: number, parsed: BlockTable): void {
+  if (cachedTableInts + parsed.table.length > BLOCK_TABLE_CACHE_INTS) {
+    blockTables = new WeakMap()
+    cachedTableInts = 0
+  }
+  let tables = blockTables.get(lists)
+  if (tables === undefined) blockTables.set(lists, (tables = new Map()))
+  tables.set(list, parsed)
+  cachedTableInts += parsed.table.length
+}
+
 /** Reads one compact list. Reusable: {@link open} points it at another list. */
 export class ListCursor {
   /** The current document ({@link NO_MORE_DOCS} after the last). */
@@ -114,45 +148,10 @@ export class ListCursor {
     const posAt = this.hasPositions ? (lists.posStarts[list] as number) : 0
     this.rice.bytes = lists.posBytes
     if (this.count > BLOCK_SIZE) {
-      const blocks = Math.ceil(this.count / BLOCK_SIZE)
-      // each block takes a few bytes: a larger count is damage, not a reason to allocate
-      if (blocks * MIN_BLOCK_TABLE_BYTES > this.bytes.length - this.at) {
-        throw new BanglaSearchError('MALFORMED_INDEX', 'The saved index is malformed: a postings list is damaged. Save it again, or rebuild it from its documents.')
-      }
-      if (this.table.length < blocks * BLOCK_STRIDE) this.table = new Int32Array(Math.max(blocks * BLOCK_STRIDE, this.table.length * 2))
-      const table = this.table
-      let lastDoc = -1
-      for (let b = 0; b < blocks; b++) {
-        const i = b * BLOCK_STRIDE
-        lastDoc += this.varint() + 1
-        table[i + 2] = lastDoc
-        table[i] = this.varint() // entry bytes, made absolute below
-        table[i + 1] = this.varint() // position bytes, made absolute below
-        const points = Math.min(this.varint(), MAX_BOUND_POINTS)
-        table[i + BLOCK_POINTS] = points
-        let tf = -1
-        let length = -1
-        for (let p = 0; p < MAX_BOUND_POINTS; p++) {
-          if (p < points) {
-            tf += this.varint() + 1
-            length += this.varint() + 1
-          }
-          table[i + BLOCK_POINTS + 1 + 2 * p] = p < points ? tf : 0
-          table[i + BLOCK_POINTS + 2 + 2 * p] = p < points ? length : 0
-        }
-      }
-      let docStart = this.at
-      let posStart = posAt
-      for (let b = 0; b < blocks; b++) {
-        const i = b * BLOCK_STRIDE
-        const docBytes = table[i] as number
-        const posBytes = table[i + 1] as number
-        table[i] = docStart
-        table[i + 1] = posStart
-        docStart += docBytes
-        posStart += posBytes
-      }
-      this.blockCount = blocks
+      const parsed = blockTableOf(lists, list) ?? this.parseBlockTable(lists, list, posAt)
+      this.table = parsed.table
+      this.blockCount = parsed.blockCount
+      this.at = parsed.entriesStart
     }
     if (this.hasPositions) this.startPositionBlock(posAt)
     this.entriesStart = this.at
@@ -160,6 +159,51 @@ export class ListCursor {
     if (this.blockCount > 0) this.readFirstPosting()
     else this.nextDoc()
     return true
+  }
+
+  /**
+   * Decodes the block table of a long list (the cursor is on it, past its posting count) into a
+   * new table, kept in the table cache (see {@link blockTableOf}) for the next cursor on the list.
+   */
+  private parseBlockTable(lists: CompactLists, list: number, posAt: number): BlockTable {
+    const blocks = Math.ceil(this.count / BLOCK_SIZE)
+    // each block takes a few bytes: a larger count is damage, not a reason to allocate
+    if (blocks * MIN_BLOCK_TABLE_BYTES > this.bytes.length - this.at) {
+      throw new BanglaSearchError('MALFORMED_INDEX', 'The saved index is malformed: a postings list is damaged. Save it again, or rebuild it from its documents.')
+    }
+    const table = new Int32Array(blocks * BLOCK_STRIDE)
+    let lastDoc = -1
+    for (let b = 0; b < blocks; b++) {
+      const i = b * BLOCK_STRIDE
+      lastDoc += this.varint() + 1
+      table[i + 2] = lastDoc
+      table[i] = this.varint() // entry bytes, made absolute below
+      table[i + 1] = this.varint() // position bytes, made absolute below
+      const points = Math.min(this.varint(), MAX_BOUND_POINTS)
+      table[i + BLOCK_POINTS] = points
+      let tf = -1
+      let length = -1
+      for (let p = 0; p < points; p++) {
+        tf += this.varint() + 1
+        length += this.varint() + 1
+        table[i + BLOCK_POINTS + 1 + 2 * p] = tf
+        table[i + BLOCK_POINTS + 2 + 2 * p] = length
+      }
+    }
+    let docStart = this.at
+    let posStart = posAt
+    for (let b = 0; b < blocks; b++) {
+      const i = b * BLOCK_STRIDE
+      const docBytes = table[i] as number
+      const posBytes = table[i + 1] as number
+      table[i] = docStart
+      table[i + 1] = posStart
+      docStart += docBytes
+      posStart += posBytes
+    }
+    const parsed = { table, blockCount: blocks, entriesStart: this.at }
+    keepBlockTable(lists, list, parsed)
+    return parsed
   }
 
   /**
