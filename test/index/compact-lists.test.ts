@@ -200,6 +200,28 @@ describe('compact lists', () => {
     )
   })
 
+  it('cursors on one long list at once (sharing its kept block table) each read what was written, in any interleaving', () => {
+    fc.assert(
+      fc.property(postingList, fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 400 })), { maxLength: 40 }), (postings, moves) => {
+        const compact = write([postings])
+        const cursors = [new ListCursor(), new ListCursor()]
+        const at = [0, 0]
+        cursors.forEach((cursor) => cursor.open(compact, 0))
+        for (const [which, step] of moves) {
+          const c = which ? 1 : 0
+          const cursor = cursors[c] as ListCursor
+          const from = postings[at[c] as number]
+          if (from === undefined) continue
+          const target = from.doc + step
+          const place = postings.findIndex((p) => p.doc >= target)
+          expect(cursor.advance(target)).toBe(place < 0 ? NO_MORE_DOCS : (postings[place] as Posting).doc)
+          at[c] = place < 0 ? postings.length : place
+          if (place >= 0) expect(cursor.readPositions([])).toEqual((postings[place] as Posting).positions)
+        }
+      }),
+    )
+  })
+
   it('an absent list opens empty', () => {
     const compact = write([[]])
     const cursor = new ListCursor()
