@@ -25,9 +25,6 @@ export interface TypoUnits {
 }
 
 const unitIds = new Map<string, number>()
-/** Substitution costs below 1, by `id × SUB_KEY + id`; only the letters of the substitution classes have them. */
-const cheapSubstitutions = new Map<number, number>()
-const SUB_KEY = 1 << 16
 
 /** The number of a unit (the same for the same unit in every word). */
 function unitId(unit: string): number {
@@ -39,14 +36,20 @@ function unitId(unit: string): number {
   return id
 }
 
-// the letters of the classes first, with their cheap substitutions
-for (const { letters } of SUBSTITUTION_CLASSES) {
-  for (const a of letters) {
-    for (const b of letters) {
-      const cost = substitutionCost(a, b)
-      if (a !== b && cost < 1) cheapSubstitutions.set(unitId(a) * SUB_KEY + unitId(b), cost)
-    }
-  }
+// the letters of the classes get the first numbers, so their substitution costs fit one square table
+for (const { letters } of SUBSTITUTION_CLASSES) for (const letter of letters) unitId(letter)
+/** How many units have substitutions cheaper than 1 (the letters of the classes: numbers 0 .. CLASS_UNITS - 1). */
+const CLASS_UNITS = unitIds.size
+/** `substitutions[a × CLASS_UNITS + b]`: the cost of unit b for unit a, both class letters. */
+const substitutions = new Float64Array(CLASS_UNITS * CLASS_UNITS).fill(1)
+for (const [a, idA] of unitIds) {
+  for (const [b, idB] of unitIds) substitutions[idA * CLASS_UNITS + idB] = a === b ? 0 : Math.min(1, substitutionCost(a, b))
+}
+
+/** The cost of unit `y` for unit `x` (by number). */
+function substitute(x: number, y: number): number {
+  if (x === y) return 0
+  return x < CLASS_UNITS && y < CLASS_UNITS ? (substitutions[x * CLASS_UNITS + y] as number) : 1
 }
 
 /**
@@ -130,7 +133,7 @@ export function typoDistance(a: TypoUnits, b: TypoUnits, max = Number.POSITIVE_I
     let rowMin = row[0] as number
     for (let j = 1; j <= m; j++) {
       const yj = y[j - 1] as number
-      const substitution = xi === yj ? 0 : (cheapSubstitutions.get(xi * SUB_KEY + yj) ?? 1)
+      const substitution = substitute(xi, yj)
       let best = Math.min((above[j] as number) + deletion, (row[j - 1] as number) + (b.indel[j - 1] as number), (above[j - 1] as number) + substitution)
       if (i >= 2 && j >= 2 && xi === y[j - 2] && x[i - 2] === yj) best = Math.min(best, ((d[i - 2] as Float64Array)[j - 2] as number) + UNIT_SWAP_COST)
       if (i >= 3 && j >= 3 && x[i - 2] === VIRAMA_ID && y[j - 2] === VIRAMA_ID && xi === y[j - 3] && x[i - 3] === yj && xi !== x[i - 3]) {
