@@ -1,11 +1,11 @@
 /**
- * What each ranking mechanism costs on the known-item titles: every title run under each
- * configuration in turn (so the machine's drift hits all alike), each configuration on its own
- * index (so its word cache holds only its own plans); p50 and p95 of the first pass (each title
- * once, as the benchmark runs them: `rounds` times, each round on freshly loaded indexes, pooled)
- * and of 3 more passes on the last round's indexes. Times are the process's CPU time (a busy
- * machine's other work does not count). Typo tolerance is switched off with the `fuzzy: false`
- * option.
+ * What each ranking mechanism costs on the known-item titles: all of them, none, and each alone.
+ * Every title runs under each configuration in turn (so the machine's drift hits all alike), each
+ * configuration on its own index (so its word cache holds only its own plans); p50 and p95 of the
+ * first pass (each title once, as the benchmark runs them: `rounds` times, each round on freshly
+ * loaded indexes, pooled) and of 3 more passes on the last round's indexes. Times are the
+ * process's CPU time (a busy machine's other work does not count). Typo tolerance is switched off
+ * with the `fuzzy: false` option.
  *
  * Usage: npx tsx bench/ranking/mechanism-cost.ts [limit] [rounds]
  */
@@ -20,16 +20,19 @@ const rounds = Number(process.argv[3] ?? 3)
 const proximity = { ...PROXIMITY }
 const compounds = { ...COMPOUNDS }
 const never = Number.POSITIVE_INFINITY
+const off = {
+  proximity: () => Object.assign(PROXIMITY, { weight: 0 }),
+  joins: () => Object.assign(COMPOUNDS, { joinMinDocuments: never }),
+  splits: () => Object.assign(COMPOUNDS, { splitMinDocuments: never }),
+}
+// all of them, none, and each alone over none (typo tolerance is on when `fuzzy` is true)
 const configurations: Array<[string, () => void, boolean]> = [
   ['all mechanisms', () => {}, true],
-  ['without proximity', () => Object.assign(PROXIMITY, { weight: 0 }), true],
-  ['without joins', () => Object.assign(COMPOUNDS, { joinMinDocuments: never }), true],
-  ['without splits', () => Object.assign(COMPOUNDS, { splitMinDocuments: never }), true],
-  ['without typo tolerance', () => {}, false],
-  ['none (fuzzy off)', () => {
-    Object.assign(PROXIMITY, { weight: 0 })
-    Object.assign(COMPOUNDS, { joinMinDocuments: never, splitMinDocuments: never })
-  }, false],
+  ['only proximity', () => (off.joins(), off.splits()), false],
+  ['only compound joins', () => (off.proximity(), off.splits()), false],
+  ['only compound splits', () => (off.proximity(), off.joins()), false],
+  ['only typo tolerance', () => (off.proximity(), off.joins(), off.splits()), true],
+  ['none (fuzzy off)', () => (off.proximity(), off.joins(), off.splits()), false],
 ]
 const cpuTime = (): number => {
   const { user, system } = process.cpuUsage()
