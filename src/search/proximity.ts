@@ -110,39 +110,19 @@ export function proximityBonus(
   params: ProximityParameters = PROXIMITY,
   pairShare: (first: number, second: number) => number = () => 1,
 ): number {
-  return pairsBonus(words, closePairs(words, params), fieldLength, averageFieldLength, params, pairShare)
-}
-
-/** The bonus of {@link proximityBonus} from the close pairs already found ({@link closePairs} of the same words). */
-export function pairsBonus(
-  words: readonly ProximityWord[],
-  pairs: readonly ClosePair[],
-  fieldLength: number,
-  averageFieldLength: number,
-  params: ProximityParameters,
-  pairShare: (first: number, second: number) => number,
-): number {
   const norm = params.k1 * (1 - params.b + (averageFieldLength > 0 ? (params.b * fieldLength) / averageFieldLength : params.b))
   let bonus = 0
-  for (const { first: i, second: j, closeness } of pairs) {
+  forEachClosePair(words, params, (i, j, closeness) => {
     const first = words[i] as ProximityWord
     const second = words[j] as ProximityWord
     const saturated = ((params.k1 + 1) * closeness) / (closeness + norm)
     bonus += Math.min(first.idf, second.idf) * Math.min(first.weight, second.weight) * saturated * pairShare(i, j)
-  }
+  })
   return bonus * params.weight
 }
 
-/** Two query words (by place, `first` < `second`) that stand close in a field, and how close. */
-export interface ClosePair {
-  readonly first: number
-  readonly second: number
-  readonly closeness: number
-}
-
-/** Every pair of query words (i < j, in query order) that stand close in the field. */
-export function closePairs(words: readonly ProximityWord[], params: ProximityParameters): ClosePair[] {
-  const pairs: ClosePair[] = []
+/** Calls `visit` for every pair of query words (i < j, in query order) that stand close in the field. */
+export function forEachClosePair(words: readonly ProximityWord[], params: ProximityParameters, visit: (i: number, j: number, closeness: number) => void): void {
   for (let i = 0; i < words.length; i++) {
     const first = words[i] as ProximityWord
     if (first.positions.length === 0) continue
@@ -150,10 +130,9 @@ export function closePairs(words: readonly ProximityWord[], params: ProximityPar
       const second = words[j] as ProximityWord
       if (second.positions.length === 0) continue
       const closeness = pairCloseness(first.positions, second.positions, params.window, params.reversedShare)
-      if (closeness > 0) pairs.push({ first: i, second: j, closeness })
+      if (closeness > 0) visit(i, j, closeness)
     }
   }
-  return pairs
 }
 
 /**

@@ -15,7 +15,7 @@ import type { InvertedIndex } from '../index/inverted-index.js'
 import { NO_MORE_DOCS } from '../index/compact-lists.js'
 import { ListCursor } from '../index/list-cursor.js'
 import type { Segment } from '../index/segment.js'
-import { closePairs, localPairShare, pairsBonus, PROXIMITY, type ProximityParameters, type ProximityWord } from './proximity.js'
+import { forEachClosePair, localPairShare, PROXIMITY, proximityBonus, type ProximityParameters, type ProximityWord } from './proximity.js'
 import type { ScoringClause } from './scoring-plan.js'
 import type { TopDocument } from './top-docs.js'
 import type { MatchKind } from '../types.js'
@@ -66,22 +66,15 @@ function rescore(top: readonly TopDocument[], words: readonly ScoringClause[], c
     const part = (words[0] as ScoringClause).fields[slot]
     if (part === undefined || part.boost === 0) continue
     const positions = collectPositions(index, segments, part.field, clauses, words, top)
-    // each candidate's close pairs, found once for both the pairs' shares and the bonus
-    const perHit = top.map((_, hit) => {
-      const held = positions[hit]
-      if (held === undefined) return undefined
-      const proximityWords = words.map((clause, w): ProximityWord => ({ positions: held[w] as number[], idf: clause.idf, weight: clause.weight }))
-      return { proximityWords, pairs: closePairs(proximityWords, params) }
-    })
+    const wordsOf = (hit: number): ProximityWord[] => words.map((clause, w) => ({ positions: positions[hit]?.[w] ?? [], idf: clause.idf, weight: clause.weight }))
     // how many candidates hold each pair close (for the pair's share)
     const holders = new Map<number, number>()
-    for (const found of perHit) for (const pair of found?.pairs ?? []) holders.set(pair.first * words.length + pair.second, (holders.get(pair.first * words.length + pair.second) ?? 0) + 1)
+    top.forEach((_, hit) => forEachClosePair(wordsOf(hit), params, (i, j) => holders.set(i * words.length + j, (holders.get(i * words.length + j) ?? 0) + 1)))
     const candidates = Math.max(top.length, params.depth)
     const share = (i: number, j: number): number => localPairShare(holders.get(i * words.length + j) ?? 1, candidates)
     top.forEach((found, hit) => {
-      const held = perHit[hit]
-      if (held === undefined) return
-      bonus[hit] = (bonus[hit] as number) + part.boost * pairsBonus(held.proximityWords, held.pairs, part.lengths[found.doc] as number, part.averageLength, params, share)
+      if (positions[hit] === undefined) return
+      bonus[hit] = (bonus[hit] as number) + part.boost * proximityBonus(wordsOf(hit), part.lengths[found.doc] as number, part.averageLength, params, share)
     })
   }
   return top
@@ -121,37 +114,22 @@ export function collectPositions(
     clauses.filter((clause) => byDocument.some((hit) => ((top[hit] as TopDocument).fieldSlots[clause.index] as number) !== 0)),
     wordOf,
   )
-  // per set of clauses (the terms of one word share it): the candidates (places in byDocument)
-  // one of them matched; only those read the term (its positions are then in some field)
-  const placesByClauses = new Map<string, number[]>()
-  const placesOf = (readings: readonly TermReading[]): number[] => {
-    const key = readings.map((reading) => reading.clause).join()
-    let places = placesByClauses.get(key)
-    if (places === undefined) {
-      places = []
-      for (let place = 0; place < byDocument.length; place++) if (matchedAny((top[byDocument[place] as number] as TopDocument).fieldSlots, readings)) places.push(place)
-      placesByClauses.set(key, places)
-    }
-    return places
-  }
   const cursor = new ListCursor()
   const scratch: number[] = []
-  let first = 0
   for (const segment of segments) {
     const lists = segment.fields[field]?.terms
-    // the segment's candidates: a run of byDocument, which is in document order
-    while (first < byDocument.length && (top[byDocument[first] as number] as TopDocument).doc < segment.firstDoc) first++
-    let end = first
-    while (end < byDocument.length && (top[byDocument[end] as number] as TopDocument).doc < segment.endDoc) end++
-    if (lists === undefined || end === first) continue
+    if (lists === undefined) continue
+    const inSegment = byDocument.filter((hit) => {
+      const doc = (top[hit] as TopDocument).doc
+      return doc >= segment.firstDoc && doc < segment.endDoc
+    })
+    if (inSegment.length === 0) continue
     for (const [termId, readings] of readers) {
-      const places = placesOf(readings)
-      if (places.length === 0 || !cursor.open(lists, termId)) continue
-      for (const place of places) {
-        if (place < first) continue
-        if (place >= end) break
-        const hit = byDocument[place] as number
+      if (!cursor.open(lists, termId)) continue
+      for (const hit of inSegment) {
         const candidate = top[hit] as TopDocument
+        // only candidates a clause holding the term matched somewhere (its positions are then in some field)
+        if (!readings.some((reading) => (candidate.fieldSlots[reading.clause] as number) !== 0)) continue
         const doc = candidate.doc
         const at = cursor.doc < doc ? cursor.advance(doc) : cursor.doc
         if (at === NO_MORE_DOCS) break
@@ -160,28 +138,13 @@ export function collectPositions(
         cursor.readPositions(scratch)
         for (const reading of readings) {
           if ((candidate.fieldSlots[reading.clause] as number) === 0) continue
-          for (const target of reading.targets) {
-            const into = perWord[target] as number[]
-            for (const position of scratch) into.push(position)
-          }
+          for (const target of reading.targets) for (const position of scratch) (perWord[target] as number[]).push(position)
         }
       }
     }
   }
-  for (const perWord of found) for (const list of perWord ?? []) if (!increasing(list)) list.sort((a, b) => a - b)
+  for (const perWord of found) for (const list of perWord ?? []) list.sort((a, b) => a - b)
   return found
-}
-
-/** Whether a candidate matched any of the clauses of a term's readings. */
-function matchedAny(fieldSlots: Uint8Array, readings: readonly TermReading[]): boolean {
-  for (const reading of readings) if ((fieldSlots[reading.clause] as number) !== 0) return true
-  return false
-}
-
-/** Whether the positions are already in order (those of one term are). */
-function increasing(positions: readonly number[]): boolean {
-  for (let i = 1; i < positions.length; i++) if ((positions[i] as number) < (positions[i - 1] as number)) return false
-  return true
 }
 
 /** One clause's reading of a term: the clause (its index in the plan) and the proximity words it feeds. */
