@@ -22,12 +22,6 @@ export interface PhraseMatches {
   readonly wordTerms: ReadonlyMap<number, Int32Array>
 }
 
-/** One word of the phrase in one document: its positions and its best matching term. */
-interface WordHit {
-  readonly positions: number[]
-  termIndex: number
-}
-
 /** Finds the phrase in one field of every segment. */
 export function matchPhrase(index: InvertedIndex, segments: readonly Segment[], field: number, words: readonly (readonly ExpandedTerm[])[]): PhraseMatches {
   const writer = new CompactListsWriter(1, false)
@@ -77,16 +71,11 @@ function documentsHoldingAll(index: InvertedIndex, lists: CompactLists, words: r
 
 /** The documents (sorted, once each) holding any of the terms. */
 function anyDocuments(cursor: ListCursor, lists: CompactLists, terms: readonly ExpandedTerm[]): number[] {
-  const documents: number[] = []
-  let opened = 0
+  const documents = new Set<number>()
   for (const term of terms) {
-    if (!cursor.open(lists, term.termId)) continue
-    opened++
-    for (let doc = cursor.doc; doc !== NO_MORE_DOCS; doc = cursor.nextDoc()) documents.push(doc)
+    if (cursor.open(lists, term.termId)) for (let doc = cursor.doc; doc !== NO_MORE_DOCS; doc = cursor.nextDoc()) documents.add(doc)
   }
-  if (opened < 2) return documents
-  documents.sort((a, b) => a - b)
-  return documents.filter((doc, i) => i === 0 || doc !== documents[i - 1])
+  return [...documents].sort((a, b) => a - b)
 }
 
 /**

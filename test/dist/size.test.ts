@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { bundleForBrowser, measureEntrySize } from '../../bench/suites/size.js'
 
 /** Bytes of the minified + gzipped library entry allowed (1 KB = 1000 bytes). */
-const GZIP_BUDGET_BYTES = 61_500
+const GZIP_BUDGET_BYTES = 61_700
 
 describe('the browser bundle', () => {
   it(`is at most ${GZIP_BUDGET_BYTES / 1000} KB minified and gzipped, whole entry`, async () => {
